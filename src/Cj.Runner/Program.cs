@@ -1,1 +1,3 @@
-return 0;
+using Cj.Runner;
+
+return CliApp.Run(args, Console.Out, Console.Error);

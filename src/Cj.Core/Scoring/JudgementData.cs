@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace Cj.Core.Scoring;
+
+/// <summary>
+/// Judgements indexed for fitting. Essays are indexed in ordinal order of their ids. Judgements are aggregated into
+/// rows (i &lt; j, position f, count, wins of i): f = +1 when i was shown first, −1 when j was, 0 when unknown.
+/// Rows are sorted, so the aggregate does not depend on the order judgements arrive in.
+/// </summary>
+internal sealed class JudgementData
+{
+    private JudgementData(ImmutableArray<EssayId> ids, int judgementCount)
+    {
+        Ids = ids;
+        JudgementCount = judgementCount;
+        Wins = new int[ids.Length];
+        Losses = new int[ids.Length];
+    }
+
+    public ImmutableArray<EssayId> Ids { get; }
+
+    public int Count => Ids.Length;
+
+    public int JudgementCount { get; }
+
+    public int[] RowI { get; private set; } = [];
+
+    public int[] RowJ { get; private set; } = [];
+
+    public sbyte[] RowF { get; private set; } = [];
+
+    public double[] RowN { get; private set; } = [];
+
+    public double[] RowWinsI { get; private set; } = [];
+
+    public int[] Wins { get; }
+
+    public int[] Losses { get; }
+
+    /// <summary>Winner and loser indices of every judgement in sequence order (for per-judgement statistics).</summary>
+    public int[] WinnerOf { get; private set; } = [];
+
+    public int[] LoserOf { get; private set; } = [];
+
+    /// <summary>Position of the winner per judgement: +1 shown first, −1 shown second, 0 unknown.</summary>
+    public sbyte[] WinnerPosition { get; private set; } = [];
+
+    public int RowCount => RowI.Length;
+
+    public int ComparisonsOf(int i) => Wins[i] + Losses[i];
+
+    public int KnownPositionCount { get; private set; }
+
+    public int FirstShownWins { get; private set; }
+
+    public int FirstShownLosses { get; private set; }
+
+    public static JudgementData Build(IEnumerable<EssayId> essays, IReadOnlyList<Judgement> judgements)
+    {
+        var ids = essays.Distinct().Order().ToImmutableArray();
+        var data = new JudgementData(ids, judgements.Count);
+        data.Index(judgements);
+        return data;
+    }
+
+    public static JudgementData Build(IEnumerable<Essay> essays, IReadOnlyList<Judgement> judgements) =>
+        Build(essays.Select(e => e.Id), judgements);
+
+    public int IndexOf(EssayId id)
+    {
+        var index = Ids.BinarySearch(id);
+        return index >= 0 ? index : throw new ArgumentException($"Judgement refers to unknown essay id '{id}'.");
+    }
+
+    private void Index(IReadOnlyList<Judgement> judgements)
+    {
+        var ordered = judgements.Count > 1 && !IsSorted(judgements)
+            ? judgements.OrderBy(j => j.Sequence).ToArray()
+            : judgements;
+        var m = ordered.Count;
+        WinnerOf = new int[m];
+        LoserOf = new int[m];
+        WinnerPosition = new sbyte[m];
+        var keys = new long[m];
+        var n = (long)Count;
+        for (var c = 0; c < m; c++)
+        {
+            var judgement = ordered[c];
+            var w = IndexOf(judgement.Winner);
+            var l = IndexOf(judgement.Loser);
+            if (w == l)
+            {
+                throw new ArgumentException($"Judgement {judgement.Sequence} compares essay '{judgement.Winner}' with itself.");
+            }
+
+            sbyte position = 0;
+            if (judgement.ShownFirst is { } first)
+            {
+                position = first == judgement.Winner ? (sbyte)1
+                    : first == judgement.Loser ? (sbyte)-1
+                    : throw new ArgumentException($"Judgement {judgement.Sequence} shows '{first}' first, which is neither of its essays.");
+                KnownPositionCount++;
+                if (position > 0)
+                {
+                    FirstShownWins++;
+                }
+                else
+                {
+                    FirstShownLosses++;
+                }
+            }
+
+            WinnerOf[c] = w;
+            LoserOf[c] = l;
+            WinnerPosition[c] = position;
+            Wins[w]++;
+            Losses[l]++;
+            var (i, j) = w < l ? (w, l) : (l, w);
+            var iWon = w == i ? 1L : 0L;
+            var f = w == i ? position : -position; // position of i: +1 when i was shown first
+            keys[c] = (((((i * n) + j) * 3) + f + 1) << 1) | iWon;
+        }
+
+        Aggregate(keys, n);
+    }
+
+    private void Aggregate(long[] keys, long n)
+    {
+        Array.Sort(keys);
+        var rowI = new List<int>();
+        var rowJ = new List<int>();
+        var rowF = new List<sbyte>();
+        var rowN = new List<double>();
+        var rowW = new List<double>();
+        var k = 0;
+        while (k < keys.Length)
+        {
+            var group = keys[k] >> 1;
+            double count = 0;
+            double wins = 0;
+            while (k < keys.Length && keys[k] >> 1 == group)
+            {
+                count++;
+                wins += keys[k] & 1;
+                k++;
+            }
+
+            var f = (sbyte)((group % 3) - 1);
+            var pair = group / 3;
+            rowI.Add((int)(pair / n));
+            rowJ.Add((int)(pair % n));
+            rowF.Add(f);
+            rowN.Add(count);
+            rowW.Add(wins);
+        }
+
+        RowI = [.. rowI];
+        RowJ = [.. rowJ];
+        RowF = [.. rowF];
+        RowN = [.. rowN];
+        RowWinsI = [.. rowW];
+    }
+
+    private static bool IsSorted(IReadOnlyList<Judgement> judgements)
+    {
+        for (var c = 1; c < judgements.Count; c++)
+        {
+            if (judgements[c].Sequence < judgements[c - 1].Sequence)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static ReadOnlySpan<double> AsSpan(ImmutableArray<double> values) => ImmutableCollectionsMarshal.AsArray(values);
+}

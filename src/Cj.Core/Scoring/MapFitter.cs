@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Cj.Core.Numerics;
+
+namespace Cj.Core.Scoring;
+
+/// <summary>
+/// The default MAP fit (§4.1–4.3 of the engine design): Gaussian prior σ on every ability (or plain ML when σ is
+/// none), optional position effect η, SEs from the sum-to-zero posterior covariance C = [P⁻¹]θθ − (σ²/n)11ᵀ.
+/// </summary>
+internal static class MapFitter
+{
+    public static BtFit Fit(JudgementData data, FitOptions options)
+    {
+        var n = data.Count;
+        var flags = FitFlags.None;
+        var (componentOf, componentCount) = Graph.Components(data);
+        if (componentCount > 1)
+        {
+            flags |= FitFlags.Disconnected;
+        }
+
+        if (data.JudgementCount == 0)
+        {
+            flags |= FitFlags.NoJudgements;
+        }
+
+        var separated = SeparatedEssays(data);
+        if (separated.Length > 0 || !Graph.FordConditionHolds(data, componentOf, componentCount))
+        {
+            flags |= FitFlags.Separated;
+        }
+
+        var estimateEta = options.PositionEffect == PositionEffectMode.Estimate && PositionIdentified(data);
+        if (options.PositionEffect == PositionEffectMode.Estimate && !estimateEta && data.JudgementCount > 0)
+        {
+            flags |= FitFlags.PositionEffectUnidentified;
+        }
+
+        if (options.PriorSd is null && (flags & (FitFlags.Separated | FitFlags.Disconnected | FitFlags.NoJudgements)) != 0)
+        {
+            return Unidentified(data, componentOf, componentCount, flags | FitFlags.MlDoesNotExist);
+        }
+
+        var objective = new MapObjective(data, options.PriorSd, estimateEta ? options.PositionPriorSd : null);
+        var (x, iterations, converged, maxGradient, value) = NewtonSolver.Maximise(objective, options.MaxIterations);
+        var dense = options.ComputeStandardErrors && n <= options.DenseCovarianceLimit;
+        var (se, etaSe, covariance) = dense
+            ? DenseStandardErrors(objective, options)
+            : (DiagonalStandardErrors(objective), double.NaN, null);
+        if (!dense)
+        {
+            flags |= FitFlags.DiagonalSe;
+        }
+
+        var eta = estimateEta ? x[n] : 0.0;
+        var (infit, outfit) = FitStatistics.Compute(data, FitStatistics.WinnerProbabilities(data, x.AsSpan(0, n), eta));
+        return new BtFit
+        {
+            Essays = data.Ids,
+            Abilities = [.. x.AsSpan(0, n)],
+            StandardErrors = [.. se],
+            Covariance = covariance,
+            ComponentOf = [.. componentOf],
+            ComponentCount = componentCount,
+            PositionEffect = estimateEta ? new PositionEstimate(eta, etaSe) : null,
+            Method = BtMethod.Map,
+            Iterations = iterations,
+            Converged = converged,
+            MaxGradient = maxGradient,
+            LogPosterior = value,
+            Flags = flags,
+            SeparatedEssays = separated,
+            Infit = infit,
+            Outfit = outfit,
+        };
+    }
+
+    /// <summary>At least 10% of judgements record the first-shown essay, and it both won and lost at least once.</summary>
+    private static bool PositionIdentified(JudgementData data) =>
+        data.KnownPositionCount > 0
+        && data.KnownPositionCount >= 0.1 * data.JudgementCount
+        && data.FirstShownWins > 0
+        && data.FirstShownLosses > 0;
+
+    private static ImmutableArray<EssayId> SeparatedEssays(JudgementData data) =>
+        [.. Enumerable.Range(0, data.Count)
+            .Where(i => data.ComparisonsOf(i) > 0 && (data.Wins[i] == 0 || data.Losses[i] == 0))
+            .Select(i => data.Ids[i])];
+
+    private static (double[] Se, double EtaSe, double[]? Covariance) DenseStandardErrors(MapObjective objective, FitOptions options)
+    {
+        var n = objective.N;
+        var m = objective.Dimension;
+        var p = objective.DenseHessian();
+        if (!DenseSpd.Cholesky(p, m))
+        {
+            return (DiagonalStandardErrors(objective), double.NaN, null);
+        }
+
+        var y = DenseSpd.InverseFactorColumns(p, m);
+        var shift = objective.IsMaximumLikelihood ? 1.0 / n : 1.0 / (objective.PriorPrecision * n);
+        var se = new double[n];
+        double[]? covariance = null;
+        double etaVariance;
+        if (options.KeepCovariance)
+        {
+            var inverse = DenseSpd.Inverse(y, m);
+            covariance = new double[n * n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    covariance[(i * n) + j] = inverse[(i * m) + j] - shift;
+                }
+
+                se[i] = Math.Sqrt(Math.Max(covariance[(i * n) + i], 0));
+            }
+
+            etaVariance = objective.HasEta ? inverse[(n * m) + n] : double.NaN;
+        }
+        else
+        {
+            var diagonal = DenseSpd.InverseDiagonal(y, m);
+            for (var i = 0; i < n; i++)
+            {
+                se[i] = Math.Sqrt(Math.Max(diagonal[i] - shift, 0));
+            }
+
+            etaVariance = objective.HasEta ? diagonal[n] : double.NaN;
+        }
+
+        return (se, Math.Sqrt(etaVariance), covariance);
+    }
+
+    /// <summary>SEᵢ ≈ 1/√(Hᵢᵢ + 1/σ²), used above the dense limit.</summary>
+    private static double[] DiagonalStandardErrors(MapObjective objective)
+    {
+        var information = objective.AbilityInformation();
+        var se = new double[objective.N];
+        for (var i = 0; i < se.Length; i++)
+        {
+            se[i] = 1.0 / Math.Sqrt(information[i]);
+        }
+
+        return se;
+    }
+
+    private static BtFit Unidentified(JudgementData data, int[] componentOf, int componentCount, FitFlags flags)
+    {
+        var n = data.Count;
+        var nan = Enumerable.Repeat(double.NaN, n).ToImmutableArray();
+        return new BtFit
+        {
+            Essays = data.Ids,
+            Abilities = [.. new double[n]],
+            StandardErrors = nan,
+            ComponentOf = [.. componentOf],
+            ComponentCount = componentCount,
+            Method = BtMethod.Map,
+            Iterations = 0,
+            Converged = false,
+            Flags = flags,
+            SeparatedEssays = SeparatedEssays(data),
+            Infit = nan,
+            Outfit = nan,
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Cj.Runner.Analyse;
+
+namespace Cj.Runner;
+
+/// <summary>The <c>eng5-np-run</c> command line.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "ENG5 NP runner: comparative judgement of student essays with an LLM judge, Bradley–Terry scaling and grade projection from anchor essays.");
+        root.Add(AnalyseCommand.Create(output, error));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output, error);
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
