@@ -30,7 +30,7 @@ internal static class DenseLu
 
             if (pivot != k)
             {
-                a.AsSpan(k * n, n).SwapWith(a.AsSpan(pivot * n, n));
+                Swap(a.AsSpan(k * n, n), a.AsSpan(pivot * n, n));
                 (b[k], b[pivot]) = (b[pivot], b[k]);
             }
 
@@ -57,6 +57,14 @@ internal static class DenseLu
         }
 
         return true;
+    }
+
+    private static void Swap(Span<double> x, Span<double> y)
+    {
+        for (var k = 0; k < x.Length; k++)
+        {
+            (x[k], y[k]) = (y[k], x[k]);
+        }
     }
 
     /// <summary>y −= f·x over equal-length spans.</summary>
