@@ -18,6 +18,17 @@ internal static class CliApp
     {
         var root = Build(output, error);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'eng5-np-run --help' (or '<command> --help') for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

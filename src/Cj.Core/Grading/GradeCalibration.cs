@@ -37,7 +37,7 @@ public sealed record GradeLocation(
 /// <param name="Grade">Its expert grade (normalised label).</param>
 /// <param name="GradeIndex">The index of that grade.</param>
 /// <param name="Ability">Its θ in logits.</param>
-/// <param name="OutsideOwnBand">True when θ lies outside [b_k, b_{k+1}] of its own grade: a suspect anchor.</param>
+/// <param name="OutsideOwnBand">True when θ lies outside [b_k, b_{k+1}] of its own grade (edges within 1e-12 count as inside): a suspect anchor.</param>
 public sealed record AnchorCheck(EssayId Id, string Grade, int GradeIndex, double Ability, bool OutsideOwnBand);
 
 /// <summary>

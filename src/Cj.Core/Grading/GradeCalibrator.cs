@@ -5,7 +5,8 @@ namespace Cj.Core.Grading;
 /// <summary>Steps 1–8 of the calibration in <c>20-cj-engine.md</c> §9, on anchors already resolved to grade indices.</summary>
 internal static class GradeCalibrator
 {
-    private const double ZeroWidth = 1e-12;
+    // Widths and band edges closer than this are equal: midpoints such as (0.8 + 0.9)/2 carry rounding noise.
+    private const double Tolerance = 1e-12;
 
     public static GradeCalibration Calibrate(
         GradeScale scale, IReadOnlyList<(GradeAnchor Anchor, int Index)> anchors, GradingOptions options)
@@ -56,7 +57,7 @@ internal static class GradeCalibrator
             byGrade[k].Count,
             sources[k],
             outOfOrder[k],
-            k > 0 && k < count - 1 && boundaries[k] - boundaries[k - 1] <= ZeroWidth)).ToImmutableArray();
+            k > 0 && k < count - 1 && boundaries[k] - boundaries[k - 1] <= Tolerance)).ToImmutableArray();
 
         var v = PooledVariance(byGrade, anchors);
         var boundaryVariance = options.BoundaryUncertainty == BoundaryUncertainty.Pooled
@@ -149,6 +150,6 @@ internal static class GradeCalibrator
     {
         var lower = k == 0 ? double.NegativeInfinity : boundaries[k - 1];
         var upper = k == boundaries.Length ? double.PositiveInfinity : boundaries[k];
-        return ability < lower || ability > upper;
+        return ability < lower - Tolerance || ability > upper + Tolerance;
     }
 }

@@ -16,7 +16,8 @@ internal static class SignRules
     public static bool AllowsMinus(GradeScale scale, int k) => k > 0 && !HasSign(scale.Grades[k]);
 
     public static bool AllowsPlus(GradeScale scale, int k) =>
-        k < scale.Count - 1
+        k > 0
+        && k < scale.Count - 1
         && !HasSign(scale.Grades[k])
         && !string.Equals(scale.Grades[k + 1], scale.Grades[k] + "+", StringComparison.Ordinal);
 

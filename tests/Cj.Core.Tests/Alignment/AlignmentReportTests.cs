@@ -53,7 +53,7 @@ public sealed class AlignmentReportTests
     [Fact]
     public void Zero_win_anchors_have_comparisons_but_no_wins()
     {
-        Assert.Equal([new EssayId("z0")], Result.ZeroWinAnchors);
+        Assert.Equal([new EssayId("z0")], Result.ZeroWinAnchors.ToArray());
     }
 
     [Fact]

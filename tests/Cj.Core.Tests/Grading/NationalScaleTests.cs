@@ -22,7 +22,7 @@ public sealed class NationalScaleTests
         Assert.Equal(1.0, p.Probabilities.Sum(), 1e-12);
         Assert.Equal("0", Project(c, -9.0, 0.5).Grade);
         Assert.Equal("9", Project(c, 9.0, 0.5).Grade);
-        Assert.Equal(National.Grades, National.ReportableGrades);
+        Assert.Equal(National.Grades.ToArray(), National.ReportableGrades.ToArray());
     }
 
     [Fact]

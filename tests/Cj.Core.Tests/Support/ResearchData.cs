@@ -32,15 +32,21 @@ internal static class ResearchData
         [.. Directory.GetFiles(Path.Combine(Kinnear, "judgements"), "*.csv").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
 
     /// <summary>A session's essays (every id that occurs) and judgements (judge id kept, sequence = row number).</summary>
+    /// <remarks>
+    /// Judgements of an essay against itself (one row in Daal2017_sample2) are dropped: the engine rejects them, while
+    /// sirt counts each as a win and a loss at p = ½. <see cref="SelfJudgedEssays"/> lists the essays concerned.
+    /// </remarks>
     public static (IReadOnlyList<Essay> Essays, IReadOnlyList<Judgement> Judgements) Session(string session)
     {
-        var rows = ReadCsv(Path.Combine(Kinnear, "judgements", session + ".csv"));
-        var judgements = rows.Select((r, k) => new Judgement(
-            new EssayId(r["candidate_chosen"]), new EssayId(r["candidate_not_chosen"]), null, r["judge"], k)).ToArray();
+        var judgements = Rows(session).Where(j => j.Winner != j.Loser).ToArray();
         var essays = judgements.SelectMany(j => new[] { j.Winner, j.Loser }).Distinct().Order()
             .Select(id => new Essay(id)).ToArray();
         return (essays, judgements);
     }
+
+    /// <summary>Essays the session's data judge against themselves.</summary>
+    public static IReadOnlySet<string> SelfJudgedEssays(string session) =>
+        Rows(session).Where(j => j.Winner == j.Loser).Select(j => j.Winner.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>sirt::btm's effects for a session: id → (θ, SE, infit, outfit).</summary>
     public static IReadOnlyDictionary<string, PeerEffect> SirtEffects(string session) =>
@@ -59,6 +65,10 @@ internal static class ResearchData
     public static double MedianSplitCorrelation(string session) =>
         Number(ReadCsv(Path.Combine(Kinnear, "01-meta-analysis-data.csv"))
             .First(r => r["judging_session"] == session)["median_split_corr"]);
+
+    private static IEnumerable<Judgement> Rows(string session) =>
+        ReadCsv(Path.Combine(Kinnear, "judgements", session + ".csv")).Select((r, k) => new Judgement(
+            new EssayId(r["candidate_chosen"]), new EssayId(r["candidate_not_chosen"]), null, r["judge"], k));
 
     public static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

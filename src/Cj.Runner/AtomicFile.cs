@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace Cj.Runner;
+
+/// <summary>Writes a file through a temporary sibling and a rename, so a reader never sees half a file.</summary>
+internal static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be written ({e.Message}).");
+        }
+    }
+}
