@@ -8,6 +8,9 @@ internal sealed class ConjugateGradient(int dimension)
     private readonly double[] _direction = new double[dimension];
     private readonly double[] _product = new double[dimension];
 
+    /// <summary>Conjugate gradient steps taken over all solves.</summary>
+    public int TotalIterations { get; private set; }
+
     /// <summary>Solves until ‖r‖ ≤ <paramref name="relativeTolerance"/>·‖g‖ (with a floor near machine precision) or 2·dimension steps.</summary>
     public void Solve(MapObjective objective, ReadOnlySpan<double> diagonal, ReadOnlySpan<double> rhs, Span<double> solution, double relativeTolerance)
     {
@@ -31,6 +34,7 @@ internal sealed class ConjugateGradient(int dimension)
         var limit = Math.Max(2 * n, 10);
         for (var iteration = 0; iteration < limit; iteration++)
         {
+            TotalIterations++;
             objective.Multiply(_direction, _product);
             var alpha = rz / NewtonSolver.Dot(_direction, _product);
             var residualNormSquared = 0.0;

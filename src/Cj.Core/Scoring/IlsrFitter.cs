@@ -49,7 +49,7 @@ internal static class IlsrFitter
         var (se, covariance, diagonal) = IlsrStandardErrors.Compute(data, theta, componentCount > 1, options);
         var (infit, outfit) = FitStatistics.Compute(data, FitStatistics.WinnerProbabilities(data, theta, 0));
         var separated = Separation.SeparatedEssays(data);
-        var flags = Separation.Flags(data, componentOf, componentCount, separated);
+        var flags = Separation.Flags(data, componentCount, separated);
         return new BtFit
         {
             Essays = data.Ids,

@@ -10,9 +10,17 @@ namespace Cj.Core.Scoring;
 /// </summary>
 internal sealed class JudgementData
 {
+    private readonly Dictionary<string, int> _index;
+
     private JudgementData(ImmutableArray<EssayId> ids, int judgementCount)
     {
         Ids = ids;
+        _index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            _index[ids[i].Value] = i;
+        }
+
         JudgementCount = judgementCount;
         Wins = new int[ids.Length];
         Losses = new int[ids.Length];
@@ -69,8 +77,9 @@ internal sealed class JudgementData
 
     public int IndexOf(EssayId id)
     {
-        var index = Ids.BinarySearch(id);
-        return index >= 0 ? index : throw new ArgumentException($"Judgement refers to unknown essay id '{id}'.");
+        return _index.TryGetValue(id.Value, out var index)
+            ? index
+            : throw new ArgumentException($"Judgement refers to unknown essay id '{id}'.");
     }
 
     private void Index(IReadOnlyList<Judgement> judgements)

@@ -25,7 +25,7 @@ internal static class MapFitter
         }
 
         var separated = SeparatedEssays(data);
-        if (separated.Length > 0 || !Graph.FordConditionHolds(data, componentOf, componentCount))
+        if (separated.Length > 0 || (options.PriorSd is null && !Graph.FordConditionHolds(data, componentOf, componentCount)))
         {
             flags |= FitFlags.Separated;
         }
@@ -42,7 +42,7 @@ internal static class MapFitter
         }
 
         var objective = new MapObjective(data, options.PriorSd, estimateEta ? options.PositionPriorSd : null);
-        var (x, iterations, converged, maxGradient, value) = NewtonSolver.Maximise(objective, options.MaxIterations);
+        var (x, iterations, converged, maxGradient, value, _) = NewtonSolver.Maximise(objective, options.MaxIterations);
         var dense = options.ComputeStandardErrors && n <= options.DenseCovarianceLimit;
         var (se, etaSe, covariance) = dense
             ? DenseStandardErrors(objective, options)

@@ -22,6 +22,8 @@ internal sealed class MapObjective
 
     public int N { get; }
 
+    public int RowCount => _data.RowCount;
+
     public bool HasEta { get; }
 
     public int Dimension { get; }
@@ -53,16 +55,12 @@ internal sealed class MapObjective
             int i = rowI[r], j = rowJ[r];
             double f = rowF[r], count = rowN[r], wins = rowW[r];
             var linear = x[i] - x[j] + (eta * f);
-            var p = Logistic.Sigma(linear);
-            if (wins > 0)
-            {
-                value += wins * Logistic.LogSigma(linear);
-            }
 
-            if (count > wins)
-            {
-                value += (count - wins) * Logistic.LogSigma(-linear);
-            }
+            // One exp and one log per row: e = exp(−|x|), log σ(x) = min(x, 0) − log(1 + e), log σ(−x) = log σ(x) − x.
+            var e = Math.Exp(-Math.Abs(linear));
+            var p = linear >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            var logP = Math.Min(linear, 0) - Math.Log(1.0 + e);
+            value += (wins * logP) + ((count - wins) * (logP - linear));
 
             var residual = wins - (count * p);
             var v = count * p * (1 - p);

@@ -10,7 +10,7 @@ internal static class NewtonSolver
     private const double StepTolerance = 1e-10;
     private const double GradientTolerance = 1e-8;
 
-    public static (double[] X, int Iterations, bool Converged, double MaxGradient, double Value) Maximise(
+    public static (double[] X, int Iterations, bool Converged, double MaxGradient, double Value, int CgIterations) Maximise(
         MapObjective objective, int maxIterations)
     {
         var m = objective.Dimension;
@@ -30,11 +30,11 @@ internal static class NewtonSolver
         {
             if (iterations == maxIterations)
             {
-                return (x, iterations, false, maxGradient, value);
+                return (x, iterations, false, maxGradient, value, work.TotalIterations);
             }
 
             iterations++;
-            var forcing = Math.Min(0.5, Math.Sqrt(maxGradient)) * 0.1;
+            var forcing = Math.Min(0.5, Math.Sqrt(maxGradient));
             work.Solve(objective, diagonal, gradient, step, forcing);
             var slope = Dot(gradient, step);
             var t = 1.0;
@@ -47,7 +47,10 @@ internal static class NewtonSolver
                 }
 
                 trialValue = objective.Evaluate(trial, trialGradient, trialDiagonal);
-                if (trialValue >= value + (1e-4 * t * slope) || maxGradient < 1e-6 || t < 1e-12)
+                // Near the optimum the predicted gain falls below the rounding noise of ℓ, a sum over every
+                // judgement; the Newton step is then taken as it is, where its local convergence holds.
+                var noise = 1e-12 * (1 + Math.Abs(value)) * Math.Sqrt(1 + objective.RowCount);
+                if (trialValue >= value + (1e-4 * t * slope) || slope <= noise || t < 1e-12)
                 {
                     break;
                 }
@@ -63,7 +66,7 @@ internal static class NewtonSolver
             maxGradient = MaxAbs(gradient);
         }
 
-        return (x, iterations, true, maxGradient, value);
+        return (x, iterations, true, maxGradient, value, work.TotalIterations);
     }
 
     internal static double MaxAbs(ReadOnlySpan<double> values)

@@ -11,8 +11,12 @@ internal static class Separation
             .Where(i => data.ComparisonsOf(i) > 0 && (data.Wins[i] == 0 || data.Losses[i] == 0))
             .Select(i => data.Ids[i])];
 
-    /// <summary><see cref="FitFlags.Disconnected"/>, <see cref="FitFlags.NoJudgements"/> and <see cref="FitFlags.Separated"/> (including a failed Ford condition).</summary>
-    public static FitFlags Flags(JudgementData data, int[] componentOf, int componentCount, ImmutableArray<EssayId> separated)
+    /// <summary>
+    /// <see cref="FitFlags.Disconnected"/>, <see cref="FitFlags.NoJudgements"/> and <see cref="FitFlags.Separated"/>, as
+    /// the MAP fit with a prior sets them. Ford's condition is not checked: neither sirt's ε-adjusted scores nor ILSR's
+    /// α rates are plain maximum likelihood, so both stay finite without it.
+    /// </summary>
+    public static FitFlags Flags(JudgementData data, int componentCount, ImmutableArray<EssayId> separated)
     {
         var flags = FitFlags.None;
         if (componentCount > 1)
@@ -25,7 +29,7 @@ internal static class Separation
             flags |= FitFlags.NoJudgements;
         }
 
-        if (separated.Length > 0 || !Graph.FordConditionHolds(data, componentOf, componentCount))
+        if (separated.Length > 0)
         {
             flags |= FitFlags.Separated;
         }

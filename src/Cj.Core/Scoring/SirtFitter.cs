@@ -21,6 +21,8 @@ internal static class SirtFitter
         var p = new double[data.JudgementCount];
         var expected = new double[n];
         var information = new double[n];
+        var previous = new double[n];
+        var strength = new double[n];
         var se = Enumerable.Repeat(double.NaN, n).ToArray();
         var maxChange = double.PositiveInfinity;
         var iterations = 0;
@@ -28,21 +30,8 @@ internal static class SirtFitter
         while (iterations < options.SirtMaxIterations && maxChange > options.SirtConvergence)
         {
             stepCap *= StepCapFactor;
-            Array.Clear(expected);
-            Array.Fill(information, InformationFloor);
-            for (var c = 0; c < p.Length; c++)
-            {
-                var (w, l) = (data.WinnerOf[c], data.LoserOf[c]);
-                var pc = Logistic.Sigma(theta[w] - theta[l]);
-                p[c] = pc;
-                expected[w] += pc;
-                expected[l] += 1 - pc;
-                information[w] += pc * (1 - pc);
-                information[l] += pc * (1 - pc);
-            }
-
-            // sirt measures the change after centring, against the previous (centred) abilities.
-            var previous = (double[])theta.Clone();
+            ExpectedScores(data, theta, strength, p, expected, information);
+            theta.CopyTo(previous, 0);
             foreach (var i in active)
             {
                 var step = (score[i] - expected[i]) / information[i];
@@ -50,8 +39,14 @@ internal static class SirtFitter
                 se[i] = 1.0 / Math.Sqrt(information[i]);
             }
 
+            // sirt measures the change after centring, against the previous (centred) abilities.
             Centre(theta, active);
-            maxChange = active.Length == 0 ? 0 : active.Max(i => Math.Abs(theta[i] - previous[i]));
+            maxChange = 0;
+            foreach (var i in active)
+            {
+                maxChange = Math.Max(maxChange, Math.Abs(theta[i] - previous[i]));
+            }
+
             iterations++;
         }
 
@@ -69,11 +64,41 @@ internal static class SirtFitter
             Method = BtMethod.Sirt,
             Iterations = iterations,
             Converged = maxChange <= options.SirtConvergence,
-            Flags = Separation.Flags(data, componentOf, componentCount, separated),
+            Flags = Separation.Flags(data, componentCount, separated),
             SeparatedEssays = separated,
             Infit = infit,
             Outfit = outfit,
         };
+    }
+
+    /// <summary>
+    /// p per judgement (the winner's chance), expected wins Eᵢ and information Iᵢ = Σ p(1−p) + 1e-20. Like sirt,
+    /// p = e^θw / (e^θw + e^θl) from one exponential per essay; sirt's tie term e^(−99 + (θw+θl)/2) is below rounding.
+    /// </summary>
+    private static void ExpectedScores(
+        JudgementData data, double[] theta, double[] strength, double[] p, double[] expected, double[] information)
+    {
+        Array.Clear(expected);
+        Array.Fill(information, InformationFloor);
+        for (var i = 0; i < theta.Length; i++)
+        {
+            strength[i] = Math.Exp(theta[i]);
+        }
+
+        var winners = data.WinnerOf;
+        var losers = data.LoserOf;
+        for (var c = 0; c < p.Length; c++)
+        {
+            var w = winners[c];
+            var l = losers[c];
+            var pc = strength[w] / (strength[w] + strength[l]);
+            var v = pc * (1 - pc);
+            p[c] = pc;
+            expected[w] += pc;
+            expected[l] += 1 - pc;
+            information[w] += v;
+            information[l] += v;
+        }
     }
 
     /// <summary>sᵢ = ε + Wᵢ(Nᵢ − 2ε)/Nᵢ, sirt's ε-adjusted score (NaN without comparisons).</summary>
