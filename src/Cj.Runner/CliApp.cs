@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Cj.Runner.Analyse;
 
 namespace Cj.Runner;
@@ -6,10 +7,18 @@ namespace Cj.Runner;
 /// <summary>The <c>eng5-np-run</c> command line.</summary>
 internal static class CliApp
 {
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    public const string Name = "eng5-np-run";
+
+    /// <summary>The root command, named explicitly so help reads the same however the binary is launched.</summary>
+    public static Command Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand(
-            "ENG5 NP runner: comparative judgement of student essays with an LLM judge, Bradley–Terry scaling and grade projection from anchor essays.");
+        var root = new Command(
+            Name,
+            "ENG5 NP runner: comparative judgement of student essays with an LLM judge, Bradley–Terry scaling and grade projection from anchor essays.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Add(AnalyseCommand.Create(output, error));
         return root;
     }

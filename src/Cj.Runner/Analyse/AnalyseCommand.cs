@@ -11,7 +11,7 @@ internal static class AnalyseCommand
     {
         var judgements = new Option<string>("--judgements")
         {
-            Description = "CSV of judgements with a header row, or an assessment artefact (.json). Required.",
+            Description = "CSV of judgements with a header row, or an assessment artefact (.json).",
             Required = true,
             HelpName = "FILE",
         };
@@ -27,13 +27,13 @@ internal static class AnalyseCommand
         };
         var method = new Option<string>("--method")
         {
-            Description = "Fitting method: map (Gaussian prior σ = 3, sum-to-zero posterior SEs), sirt (R sirt::btm parity) or ilsr (parity with the original system). Default: map.",
+            Description = "Fitting method: map (Gaussian prior σ = 3, sum-to-zero posterior SEs), sirt (R sirt::btm parity) or ilsr (parity with the original system).",
             DefaultValueFactory = _ => "map",
         };
         method.AcceptOnlyFromAmong("map", "sirt", "ilsr");
         var position = new Option<string>("--position-effect")
         {
-            Description = "Model the first-shown essay's advantage when the input records it (column shown_first): estimate or off. Default: estimate.",
+            Description = "Model the first-shown essay's advantage when the input records it (column shown_first): estimate or off.",
             DefaultValueFactory = _ => "estimate",
         };
         position.AcceptOnlyFromAmong("estimate", "off");
@@ -54,7 +54,7 @@ internal static class AnalyseCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output format: json, csv (one row per essay) or table. Default: json.",
+            Description = "Output format: json, csv (one row per essay) or table.",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "csv", "table");
@@ -65,12 +65,14 @@ internal static class AnalyseCommand
         };
         var splits = new Option<int>("--split-half-splits")
         {
-            Description = "Random halvings for split-half reliability (by judge with ≥ 4 judges, else by judgement); 0 skips it. Default: 100.",
+            Description = "Random halvings for split-half reliability (by judge with ≥ 4 judges, else by judgement); 0 skips it.",
+            HelpName = "N",
             DefaultValueFactory = _ => 100,
         };
         var seed = new Option<ulong>("--seed")
         {
-            Description = "Seed of the split-half halvings. Default: 1.",
+            Description = "Seed of the split-half halvings.",
+            HelpName = "S",
             DefaultValueFactory = _ => 1UL,
         };
 

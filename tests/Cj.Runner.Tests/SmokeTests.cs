@@ -1,7 +1,0 @@
-namespace Cj.Runner.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Runs() => Assert.True(true);
-}
