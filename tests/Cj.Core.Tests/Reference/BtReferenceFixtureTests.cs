@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Cj.Core.Scoring;
 using Cj.Core.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Cj.Core.Tests.Reference;
 
 /// <summary>§12 A5: Bradley–Terry fits against the small published fixtures in bt-reference-fixtures.</summary>
-public sealed class BtReferenceFixtureTests
+public sealed class BtReferenceFixtureTests(ITestOutputHelper output)
 {
     private static readonly FitOptions MaximumLikelihood = new()
     {
@@ -39,7 +40,9 @@ public sealed class BtReferenceFixtureTests
             var i = fit.IndexOf(new EssayId(journal));
             var c = fit.Covariance;
             var differenceSe = Math.Sqrt(c[(i * fit.Count) + i] + c[(reference * fit.Count) + reference] - (2 * c[(i * fit.Count) + reference]));
-            Assert.Equal(theta, fit.Abilities[i] - fit.Abilities[reference], 5e-5);
+            var difference = fit.Abilities[i] - fit.Abilities[reference];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{journal}: θ − θ_Biometrika {difference:F6}, SE {differenceSe:F6}"));
+            Assert.Equal(theta, difference, 5e-5);
             Assert.Equal(se, differenceSe, 5e-5);
         }
 
@@ -68,6 +71,8 @@ public sealed class BtReferenceFixtureTests
 
         var fit = FitChoix(penalised.GetProperty("n_items").GetInt32(), penalised.GetProperty("data_winner_loser"), 1.0);
 
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"max |θ − choix| {expected.Select((e, k) => Math.Abs(e - fit.AbilityOf(Item(k)))).Max():E2}"));
         Assert.True(fit.Converged);
         for (var k = 0; k < expected.Length; k++)
         {

@@ -116,8 +116,14 @@ internal static class ResearchData
         return fields;
     }
 
+    /// <summary>CJ_RESEARCH_DATA overrides the location, for clones that do not sit beside ../shared.</summary>
     private static string? FindFolder()
     {
+        if (Environment.GetEnvironmentVariable("CJ_RESEARCH_DATA") is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cj.slnx")))
