@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Cj.Core.Grading;
-using GradingApi = Cj.Core.Grading.Grading;
+using Cj.Core.Grading;
 
 namespace Cj.Core.Alignment;
 
@@ -12,7 +12,7 @@ internal static class AlignmentReportBuilder
     {
         Validate(scale, anchors);
         var byId = anchors.ToDictionary(a => a.Id);
-        var calibration = GradingApi.Calibrate(
+        var calibration = Grader.Calibrate(
             scale,
             anchors.Select(a => new GradeAnchor(a.Id, scale.Grades[a.GradeIndex], a.Ability, a.StandardError)),
             options);
@@ -32,7 +32,7 @@ internal static class AlignmentReportBuilder
             Inversions = inversions,
             MajorityInversions = [.. inversions.Where(i => i.IsMajority)],
             ZeroWinAnchors = [.. rows.Where(r => r.Wins == 0 && r.Losses > 0).Select(r => r.Id)],
-            KendallTauB = Alignment.KendallTauB(
+            KendallTauB = AnchorAlignment.KendallTauB(
                 anchors.Select(a => a.Ability).ToArray(), anchors.Select(a => (double)a.GradeIndex).ToArray()),
             Calibration = calibration,
         };

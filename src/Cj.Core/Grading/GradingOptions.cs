@@ -20,7 +20,7 @@ public enum BoundaryUncertainty
     None,
 }
 
-/// <summary>Settings of <see cref="Grading.Calibrate"/>, with the defaults of <c>20-cj-engine.md</c> §7.</summary>
+/// <summary>Settings of <see cref="Grader.Calibrate"/>, with the defaults of <c>20-cj-engine.md</c> §7.</summary>
 /// <param name="AnchorLocation">How anchors locate their grade; default median.</param>
 /// <param name="BoundaryUncertainty">Whether boundaries carry uncertainty; default pooled.</param>
 /// <param name="MinAnchorSpan">Logits: below this spread between the lowest and highest anchored grade the anchors

@@ -10,7 +10,7 @@ public enum FitFlags
     /// <summary>The graph of judgements has more than one component; abilities compare only within a component.</summary>
     Disconnected = 1,
 
-    /// <summary>Some essay won or lost every comparison (or a component's win digraph is not strongly connected).</summary>
+    /// <summary>Some essay won or lost every comparison (ids in <see cref="BtFit.SeparatedEssays"/>); for plain ML also a failed Ford condition.</summary>
     Separated = 2,
 
     /// <summary>Exactly one essay: θ = 0 and SE = 0.</summary>

@@ -44,10 +44,10 @@ internal static class MapFitter
         var objective = new MapObjective(data, options.PriorSd, estimateEta ? options.PositionPriorSd : null);
         var (x, iterations, converged, maxGradient, value, _) = NewtonSolver.Maximise(objective, options.MaxIterations);
         var dense = options.ComputeStandardErrors && n <= options.DenseCovarianceLimit;
-        var (se, etaSe, covariance) = dense
+        var (se, etaSe, covariance, exact) = dense
             ? DenseStandardErrors(objective, options)
-            : (DiagonalStandardErrors(objective), double.NaN, null);
-        if (!dense)
+            : (DiagonalStandardErrors(objective), double.NaN, null, false);
+        if (!exact)
         {
             flags |= FitFlags.DiagonalSe;
         }
@@ -87,14 +87,15 @@ internal static class MapFitter
             .Where(i => data.ComparisonsOf(i) > 0 && (data.Wins[i] == 0 || data.Losses[i] == 0))
             .Select(i => data.Ids[i])];
 
-    private static (double[] Se, double EtaSe, double[]? Covariance) DenseStandardErrors(MapObjective objective, FitOptions options)
+    /// <summary>Exact SEs by dense Cholesky; if P is not numerically positive definite, the diagonal approximation (Exact = false).</summary>
+    private static (double[] Se, double EtaSe, double[]? Covariance, bool Exact) DenseStandardErrors(MapObjective objective, FitOptions options)
     {
         var n = objective.N;
         var m = objective.Dimension;
         var p = objective.DenseHessian();
         if (!DenseSpd.Cholesky(p, m))
         {
-            return (DiagonalStandardErrors(objective), double.NaN, null);
+            return (DiagonalStandardErrors(objective), double.NaN, null, false);
         }
 
         var y = DenseSpd.InverseFactorColumns(p, m);
@@ -129,7 +130,7 @@ internal static class MapFitter
             etaVariance = objective.HasEta ? diagonal[n] : double.NaN;
         }
 
-        return (se, Math.Sqrt(etaVariance), covariance);
+        return (se, Math.Sqrt(etaVariance), covariance, true);
     }
 
     /// <summary>SEᵢ ≈ 1/√(Hᵢᵢ + 1/σ²), used above the dense limit.</summary>

@@ -83,14 +83,14 @@ internal static class Analysis
             var anchors = members.Where(i => essays[i].IsAnchor)
                 .Select(i => new GradeAnchor(essays[i].Id, essays[i].AnchorGrade!, fit.Abilities[i], fit.StandardErrors[i]))
                 .ToArray();
-            var calibration = anchors.Length == 0 ? null : Grading.Calibrate(scale, anchors);
+            var calibration = anchors.Length == 0 ? null : Grader.Calibrate(scale, anchors);
             foreach (var i in members.Where(i => !essays[i].IsAnchor))
             {
                 rows[i] = calibration switch
                 {
                     null => new Projected(null, nameof(ProjectionUnavailable.NotLinkedToAnchors)),
                     { IsAvailable: false } => new Projected(null, calibration.Unavailable.ToString()),
-                    _ => new Projected(Output(scale, Grading.Project(calibration, fit.Abilities[i], fit.StandardErrors[i])), null),
+                    _ => new Projected(Output(scale, Grader.Project(calibration, fit.Abilities[i], fit.StandardErrors[i])), null),
                 };
             }
 

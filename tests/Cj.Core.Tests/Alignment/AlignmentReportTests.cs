@@ -1,6 +1,6 @@
 using Cj.Core.Alignment;
 using Cj.Core.Grading;
-using static Cj.Core.Alignment.Alignment;
+using static Cj.Core.Alignment.AnchorAlignment;
 
 namespace Cj.Core.Tests.Alignment;
 

@@ -1,4 +1,4 @@
-using static Cj.Core.Alignment.Alignment;
+using static Cj.Core.Alignment.AnchorAlignment;
 
 namespace Cj.Core.Tests.Alignment;
 

@@ -1,5 +1,5 @@
 using Cj.Core.Grading;
-using static Cj.Core.Grading.Grading;
+using static Cj.Core.Grading.Grader;
 
 namespace Cj.Core.Tests.Grading;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Cj.Core.Grading;
 using Cj.Core.Tests.Support;
 using Xunit.Abstractions;
-using static Cj.Core.Grading.Grading;
+using static Cj.Core.Grading.Grader;
 
 namespace Cj.Core.Tests.Reference;
 

@@ -3,7 +3,7 @@ using Cj.Core.Grading;
 namespace Cj.Core.Alignment;
 
 /// <summary>How well the anchors' abilities agree with their expert grades (<c>20-cj-engine.md</c> §10).</summary>
-public static class Alignment
+public static class AnchorAlignment
 {
     /// <summary>Values closer than this are tied.</summary>
     public const double TieTolerance = 1e-12;

@@ -5,7 +5,7 @@ namespace Cj.Core.Grading;
 /// the anchors of one component, then project students of that component. Students in components without anchors
 /// get <see cref="ProjectionUnavailable.NotLinkedToAnchors"/> from the caller; anchors are not projected.
 /// </summary>
-public static class Grading
+public static class Grader
 {
     /// <summary>
     /// Calibrates <paramref name="scale"/> from the anchors of <b>one</b> component (abilities are only comparable
