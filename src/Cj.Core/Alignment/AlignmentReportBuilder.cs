@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Cj.Core.Grading;
-using Cj.Core.Grading;
 
 namespace Cj.Core.Alignment;
 
