@@ -136,7 +136,7 @@ internal sealed class JudgementData
 
     private void Aggregate(long[] keys, long n)
     {
-        Array.Sort(keys);
+        Numerics.RadixSort.Sort(keys);
         var rowI = new List<int>();
         var rowJ = new List<int>();
         var rowF = new List<sbyte>();

@@ -8,6 +8,7 @@ namespace Cj.Core.Scoring;
 internal sealed class MapObjective
 {
     private readonly JudgementData _data;
+    private readonly double[] _residuals;
 
     public MapObjective(JudgementData data, double? priorSd, double? positionPriorSd)
     {
@@ -18,6 +19,7 @@ internal sealed class MapObjective
         PriorPrecision = priorSd is { } sd ? 1.0 / (sd * sd) : 0.0;
         EtaPrecision = positionPriorSd is { } etaSd ? 1.0 / (etaSd * etaSd) : 0.0;
         Weights = new double[data.RowCount];
+        _residuals = new double[data.RowCount];
     }
 
     public int N { get; }
@@ -39,41 +41,36 @@ internal sealed class MapObjective
     public double[] Weights { get; }
 
     /// <summary>ℓ at <paramref name="x"/>; fills the gradient, the Hessian weights and the diagonal of P.</summary>
+    /// <remarks>
+    /// Three passes: gather the linear predictors, evaluate σ and log σ on whole vectors (one exp and one log per
+    /// row: e = exp(−|x|), log σ(x) = min(x, 0) − log(1 + e), log σ(−x) = log σ(x) − x), then scatter.
+    /// </remarks>
     public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient, Span<double> diagonal)
     {
-        gradient.Clear();
-        diagonal.Clear();
         var eta = HasEta ? x[N] : 0.0;
-        var value = 0.0;
         var rowI = _data.RowI;
         var rowJ = _data.RowJ;
         var rowF = _data.RowF;
-        var rowN = _data.RowN;
-        var rowW = _data.RowWinsI;
+        for (var r = 0; r < rowI.Length; r++)
+        {
+            _residuals[r] = x[rowI[r]] - x[rowJ[r]] + (eta * rowF[r]);
+        }
+
+        var value = RowTerms.Evaluate(_residuals, _data.RowN, _data.RowWinsI, Weights);
+        gradient.Clear();
+        diagonal.Clear();
+        var etaGradient = 0.0;
+        var etaDiagonal = 0.0;
         for (var r = 0; r < rowI.Length; r++)
         {
             int i = rowI[r], j = rowJ[r];
-            double f = rowF[r], count = rowN[r], wins = rowW[r];
-            var linear = x[i] - x[j] + (eta * f);
-
-            // One exp and one log per row: e = exp(−|x|), log σ(x) = min(x, 0) − log(1 + e), log σ(−x) = log σ(x) − x.
-            var e = Math.Exp(-Math.Abs(linear));
-            var p = linear >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-            var logP = Math.Min(linear, 0) - Math.Log(1.0 + e);
-            value += (wins * logP) + ((count - wins) * (logP - linear));
-
-            var residual = wins - (count * p);
-            var v = count * p * (1 - p);
-            Weights[r] = v;
+            double residual = _residuals[r], v = Weights[r], f = rowF[r];
             gradient[i] += residual;
             gradient[j] -= residual;
             diagonal[i] += v;
             diagonal[j] += v;
-            if (HasEta)
-            {
-                gradient[N] += f * residual;
-                diagonal[N] += f * f * v;
-            }
+            etaGradient += f * residual;
+            etaDiagonal += f * f * v;
         }
 
         var ridge = IsMaximumLikelihood ? 1.0 / N : PriorPrecision;
@@ -87,8 +84,8 @@ internal sealed class MapObjective
         if (HasEta)
         {
             value -= 0.5 * EtaPrecision * eta * eta;
-            gradient[N] -= EtaPrecision * eta;
-            diagonal[N] += EtaPrecision;
+            gradient[N] = etaGradient - (EtaPrecision * eta);
+            diagonal[N] = etaDiagonal + EtaPrecision;
         }
 
         return value;
