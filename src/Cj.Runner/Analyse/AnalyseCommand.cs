@@ -130,6 +130,10 @@ internal static class AnalyseCommand
         {
             var settings = settingsOf();
             var input = JudgementInput.Read(settings.JudgementsPath, settings.WinnerColumn, settings.LoserColumn);
+            foreach (var warning in input.Warnings)
+            {
+                error.WriteLine($"warning: {warning}");
+            }
             var scale = settings.Scale
                 ?? (input.GradeScale is { } artefactScale ? GradeScale.Named(artefactScale) : null)
                 ?? (settings.AnchorsPath is not null || input.AnchorGrades.Count > 0 ? GradeScale.Eng5NpLegacy9Step : null);

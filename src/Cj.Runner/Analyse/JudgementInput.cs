@@ -13,6 +13,9 @@ internal sealed record JudgementInput(
     IReadOnlyDictionary<string, string> AnchorGrades,
     string? GradeScale)
 {
+    /// <summary>Rows that were read but not used, each naming its line and the reason.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     private static readonly string[] WinnerNames = ["winner", "chosen", "candidate_chosen", "winner_id"];
     private static readonly string[] LoserNames = ["loser", "not_chosen", "candidate_not_chosen", "loser_id"];
     private static readonly string[] JudgeNames = ["judge", "judge_id", "rater"];
@@ -38,6 +41,7 @@ internal sealed record JudgementInput(
         var judge = table.Find(JudgeNames);
         var first = table.Find(FirstNames);
         var judgements = new List<Judgement>(table.Rows.Count);
+        var skipped = new List<string>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
@@ -46,7 +50,8 @@ internal sealed record JudgementInput(
             var l = Cell(table, row, loser, line);
             if (w == l)
             {
-                throw new InputException($"{path}, line {line}: winner and loser are the same essay '{w}'.");
+                skipped.Add($"{path}, line {line}: winner and loser are the same essay '{w}'; skipped.");
+                continue;
             }
 
             EssayId? shownFirst = null;
@@ -64,10 +69,12 @@ internal sealed record JudgementInput(
 
         if (judgements.Count == 0)
         {
-            throw new InputException($"{path}: no judgements after the header row.");
+            throw new InputException(skipped.Count == 0
+                ? $"{path}: no judgements after the header row."
+                : $"{path}: no usable judgements; every row compares an essay with itself.");
         }
 
-        return new JudgementInput(EssaysOf(judgements), judgements, new Dictionary<string, string>(), null);
+        return new JudgementInput(EssaysOf(judgements), judgements, new Dictionary<string, string>(), null) { Warnings = skipped };
     }
 
     private static int Column(CsvTable table, string? given, string[] names, string role, string flag)

@@ -65,13 +65,34 @@ public sealed class AnalyseInputErrorTests
     }
 
     [Fact]
-    public void Fewer_than_two_items_is_an_error()
+    public void Judgements_of_an_essay_against_itself_leave_fewer_than_two_items_and_are_an_error()
     {
         using var temp = new TempFolder();
         var file = temp.Write("self.csv", "winner,loser\na,a\n");
         var (exit, _, error) = Cli.Run("analyse", "--judgements", file);
         Assert.Equal(2, exit);
-        Assert.Contains("line 2: winner and loser are the same essay 'a'", error, StringComparison.Ordinal);
+        Assert.Contains("self.csv: no usable judgements; every row compares an essay with itself", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_artefact_with_one_essay_has_fewer_than_two_items()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("one.json", """{ "results": { "comparisons": [ { "winner_id": "a", "loser_id": "b", "status": "failed" } ], "essays": [ { "essay_id": "a" } ] } }""");
+        var (exit, _, error) = Cli.Run("analyse", "--judgements", file);
+        Assert.Equal(2, exit);
+        Assert.Contains("no successful comparisons", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_self_judgement_among_others_is_skipped_with_a_warning()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("mixed.csv", "winner,loser\na,b\nb,b\nb,c\n");
+        var (exit, output, error) = Cli.Run("analyse", "--judgements", file, "--split-half-splits", "0");
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("\"judgements\": 2", output, StringComparison.Ordinal);
     }
 
     [Fact]
