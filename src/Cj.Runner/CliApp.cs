@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Cj.Runner.Analyse;
+using Cj.Runner.Run;
 
 namespace Cj.Runner;
 
@@ -14,11 +15,29 @@ internal static class CliApp
     {
         var root = new Command(
             Name,
-            "ENG5 NP runner: comparative judgement of student essays with an LLM judge, Bradley–Terry scaling and grade projection from anchor essays.")
+            "ENG5 NP runner: comparative judgement of student essays with an LLM judge, Bradley–Terry scaling and grade projection from anchor essays. Runs the --mode given (plan by default), or a command.")
         {
             new HelpOption(),
             new VersionOption(),
         };
+        var run = new RunOptions(Environment.GetEnvironmentVariable);
+        foreach (var option in run.All)
+        {
+            root.Add(option);
+        }
+
+        root.SetAction(parse =>
+        {
+            try
+            {
+                return new RunCommand(output, error, TimeProvider.System).Execute(run.Bind(parse));
+            }
+            catch (InputException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        });
         root.Add(AnalyseCommand.Create(output, error));
         return root;
     }

@@ -5,6 +5,9 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
+    /// <summary>An internal error (a bug), such as an artefact that fails its own schema.</summary>
+    public const int InternalError = 1;
+
     /// <summary>Invalid usage or input; nothing was sent.</summary>
     public const int InvalidInput = 2;
 

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Cj.Runner.Artefact;
+using Cj.Runner.Inventory;
+using Cj.Runner.Logging;
+using Cj.Runner.Plan;
+
+namespace Cj.Runner.Run;
+
+/// <summary>
+/// <c>eng5-np-run --mode plan|dry-run</c>: inventory and validate the assets, plan the budget and cost, and (dry-run)
+/// write the exact request envelope and a stub artefact into the run's own folder. Bad input exits 2 having
+/// written nothing but the log.
+/// </summary>
+internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvider time)
+{
+    public int Execute(RunSettings settings)
+    {
+        var correlationId = Guid.NewGuid();
+        var bindings = new Dictionary<string, object?>
+        {
+            ["correlation_id"] = correlationId.ToString(),
+            ["batch_id"] = settings.BatchLabel,
+            ["runner_mode"] = RunnerModes.Name(settings.Mode),
+        };
+        using var log = new RunnerLog(error, settings.JsonLogs, time, bindings);
+        try
+        {
+            return Run(settings, correlationId, log);
+        }
+        catch (InputException e)
+        {
+            log.Event("runner_input_invalid", "error", new Dictionary<string, object?> { ["reason"] = e.Message });
+            KeepLog(log, settings.OutputDirectory);
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (ArtefactInvalidException e)
+        {
+            log.Event("runner_artefact_invalid", "error", new Dictionary<string, object?> { ["reason"] = e.Message });
+            error.WriteLine($"internal error: {e.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private int Run(RunSettings settings, Guid correlationId, RunnerLog log)
+    {
+        log.Event("runner_started", fields: new Dictionary<string, object?>
+        {
+            ["assets"] = settings.AssetsDirectory,
+            ["output_dir"] = settings.OutputDirectory,
+            ["llm_provider"] = settings.LlmProvider,
+        });
+        if (settings.Mode is RunnerMode.Execute or RunnerMode.AnchorAlignTest)
+        {
+            throw new InputException($"--mode {RunnerModes.Name(settings.Mode)}: not available in this release; use plan or dry-run.");
+        }
+
+        var inventory = AssetInventoryReader.Read(settings.AssetsDirectory, settings.GradeScale);
+        log.Event("inventory_loaded", fields: new Dictionary<string, object?>
+        {
+            ["anchors"] = inventory.Anchors.Count,
+            ["students"] = inventory.Students.Count,
+        });
+        var context = new RunContext(
+            settings, inventory, JudgeTexts.Read(settings, inventory), Guid.NewGuid(), correlationId, time.GetUtcNow(),
+            CliEnvironmentProbe.GitSha(Directory.GetCurrentDirectory()), CliEnvironmentProbe.Capture());
+        var prices = PriceTable.Embedded;
+        var plan = RunPlan.Create(inventory, settings, prices);
+        output.Write(PlanTable.Render(context, plan, prices));
+
+        var folder = RunFolder.Create(settings.OutputDirectory, settings.BatchLabel, context.BatchUuid);
+        log.Attach(Path.Combine(folder.Logs, "runner.log"));
+        if (settings.Mode == RunnerMode.DryRun)
+        {
+            WriteRequest(folder, context);
+            log.Event("request_envelope_written", fields: new Dictionary<string, object?> { ["essays_for_cj"] = inventory.Students.Count });
+        }
+
+        var artefact = ArtefactWriter.Seal(StubArtefact.Build(context, plan, prices, folder.Manifest()));
+        var path = ArtefactWriter.Write(folder, artefact);
+        log.Event("runner_validation_state", fields: new Dictionary<string, object?>
+        {
+            ["manifest_entries"] = artefact.Validation.Manifest.Count,
+            ["artefact_checksum"] = artefact.Validation.ArtefactChecksum,
+            ["runner_status"] = JsonSerializer.SerializeToElement(artefact.Validation.RunnerStatus, JsonDefaults.Options),
+            ["artefact_path"] = path,
+        });
+        log.Say($"Run folder: {folder.Path}");
+        log.Say($"Artefact:   {path}");
+        log.Say($"Latest:     {Path.Combine(folder.OutputDirectory, ArtefactWriter.FileName(RunnerModes.Name(settings.Mode)))}");
+        return ExitCodes.Success;
+    }
+
+    private void WriteRequest(RunFolder folder, RunContext context)
+    {
+        var envelope = RequestBuilder.Build(
+            context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, time.GetUtcNow(),
+            Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
+        var json = JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n";
+        AtomicFile.WriteAllText(Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"), json);
+    }
+
+    /// <summary>Bad input writes nothing but the log: into &lt;output-dir&gt;/logs/runner.log when that can be written.</summary>
+    private static void KeepLog(RunnerLog log, string outputDirectory)
+    {
+        try
+        {
+            log.Attach(Path.Combine(outputDirectory, "logs", "runner.log"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The output folder is unwritable (often the very error being reported); stderr already has the message.
+        }
+    }
+}
