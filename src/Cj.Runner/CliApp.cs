@@ -11,7 +11,9 @@ internal static class CliApp
     public const string Name = "eng5-np-run";
 
     /// <summary>The root command, named explicitly so help reads the same however the binary is launched.</summary>
-    public static Command Build(TextWriter output, TextWriter error)
+    public static Command Build(TextWriter output, TextWriter error) => Build(output, error, Environment.GetEnvironmentVariable);
+
+    public static Command Build(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var root = new Command(
             Name,
@@ -20,7 +22,7 @@ internal static class CliApp
             new HelpOption(),
             new VersionOption(),
         };
-        var run = new RunOptions(Environment.GetEnvironmentVariable);
+        var run = new RunOptions(environment);
         foreach (var option in run.All)
         {
             root.Add(option);
@@ -42,9 +44,12 @@ internal static class CliApp
         return root;
     }
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, output, error, Environment.GetEnvironmentVariable);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
-        var root = Build(output, error);
+        var root = Build(output, error, environment);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

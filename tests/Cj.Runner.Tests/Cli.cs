@@ -3,13 +3,18 @@ namespace Cj.Runner.Tests;
 /// <summary>Runs the CLI in-process with captured output.</summary>
 internal static class Cli
 {
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(NoEnvironment, args);
+
+    /// <summary>Runs with only the given environment variables visible to the runner.</summary>
+    public static (int Exit, string Out, string Err) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
+        var exit = CliApp.Run(args, output, error, name => environment.GetValueOrDefault(name));
         return (exit, output.ToString(), error.ToString());
     }
+
+    private static readonly Dictionary<string, string> NoEnvironment = [];
 
     /// <summary>The repository root (the folder holding Cj.slnx).</summary>
     public static string RepositoryRoot { get; } = FindRoot();

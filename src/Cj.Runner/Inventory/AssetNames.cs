@@ -32,7 +32,7 @@ internal static class AssetNames
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add($"{directory}: cannot be read ({ex.Message}).");
+            problems.Add($"{directory}: cannot be read ({InventoryProblems.Reason(ex)}).");
             return [];
         }
     }

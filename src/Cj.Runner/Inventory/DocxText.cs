@@ -34,11 +34,11 @@ internal static class DocxText
         }
         catch (InvalidDataException ex)
         {
-            throw new InputException($"{path}: corrupt .docx (not a readable zip archive: {ex.Message}).");
+            throw new InputException($"{path}: corrupt .docx (not a readable zip archive: {InventoryProblems.Reason(ex)}).");
         }
         catch (XmlException ex)
         {
-            throw new InputException($"{path}: corrupt .docx (bad XML in word/document.xml: {ex.Message}).");
+            throw new InputException($"{path}: corrupt .docx (bad XML in word/document.xml: {InventoryProblems.Reason(ex)}).");
         }
     }
 

@@ -33,7 +33,7 @@ internal static class EssayText
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{path}: cannot be read ({ex.Message}).");
+            throw new InputException($"{path}: cannot be read ({InventoryProblems.Reason(ex)}).");
         }
     }
 

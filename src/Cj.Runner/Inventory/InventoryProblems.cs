@@ -25,6 +25,9 @@ internal sealed class InventoryProblems
         }
     }
 
+    /// <summary>An exception's message fit to sit in parentheses inside a problem (no trailing full stop).</summary>
+    public static string Reason(Exception ex) => ex.Message.Trim().TrimEnd('.');
+
     /// <summary>Throws one <see cref="InputException"/> listing every problem, one per line, if there are any.</summary>
     public void ThrowIfAny(string assetsDirectory)
     {

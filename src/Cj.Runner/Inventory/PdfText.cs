@@ -45,7 +45,8 @@ internal static class PdfText
             if (process.ExitCode != 0)
             {
                 // Problems are reported one per line, so the tool's message is folded onto one.
-                var reason = string.Join("; ", error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                var lines = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var reason = string.Join("; ", lines.Distinct(StringComparer.Ordinal));
                 throw new InputException(
                     $"{path}: pdftotext failed: {(reason.Length > 0 ? reason : "no message")} (exit code {process.ExitCode}).");
             }
@@ -55,7 +56,7 @@ internal static class PdfText
         }
         catch (Win32Exception ex)
         {
-            throw new InputException($"{path}: pdftotext failed: {ex.Message}.");
+            throw new InputException($"{path}: pdftotext failed: {InventoryProblems.Reason(ex)}.");
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class RunOptions
         LogFormat.AcceptOnlyFromAmong("json", "text");
     }
 
-    public Option<string> Mode { get; } = new("--mode") { Description = "What to do: plan (inventory, settings, budget and cost estimate; sends nothing), dry-run (plan plus the exact request envelope and a stub artefact in the run folder), execute or anchor-align-test.", DefaultValueFactory = _ => "plan" };
+    public Option<string> Mode { get; } = new("--mode") { HelpName = "MODE", Description = "What to do: plan (inventory, settings, budget and cost estimate; sends nothing), dry-run (plan plus the exact request envelope and a stub artefact in the run folder), execute or anchor-align-test.", DefaultValueFactory = _ => "plan" };
 
     public Option<string> BatchId { get; } = new("--batch-id") { Description = "Human label of the batch; a fresh batch UUID is always generated and the run folder is runs/<label>-<uuid8>.", DefaultValueFactory = _ => "eng5-np", HelpName = "LABEL" };
 
@@ -46,11 +46,11 @@ internal sealed class RunOptions
 
     public Option<int?> LlmMaxTokens { get; } = new("--llm-max-tokens") { Description = "Maximum completion tokens per comparison (at least 1). Default: the service default.", HelpName = "N" };
 
-    public Option<string?> ReasoningEffort { get; } = new("--reasoning-effort") { Description = "Reasoning effort for models that support it: none, minimal, low, medium or high." };
+    public Option<string?> ReasoningEffort { get; } = new("--reasoning-effort") { HelpName = "EFFORT", Description = "Reasoning effort for models that support it: none, minimal, low, medium or high." };
 
-    public Option<string?> OutputVerbosity { get; } = new("--output-verbosity") { Description = "Output verbosity for models that support it: low, medium or high." };
+    public Option<string?> OutputVerbosity { get; } = new("--output-verbosity") { HelpName = "LEVEL", Description = "Output verbosity for models that support it: low, medium or high." };
 
-    public Option<string> LlmBatchingMode { get; } = new("--llm-batching-mode") { Description = "per_request, serial_bundle or provider_batch_api (one wave, all pairs up to the cap, scored once).", DefaultValueFactory = _ => "serial_bundle" };
+    public Option<string> LlmBatchingMode { get; } = new("--llm-batching-mode") { HelpName = "MODE", Description = "per_request, serial_bundle or provider_batch_api (one wave, all pairs up to the cap, scored once).", DefaultValueFactory = _ => "serial_bundle" };
 
     public Option<string?> AssignmentId { get; } = new("--assignment-id") { Description = "Assignment the anchors are registered under. Default: none (guest run).", HelpName = "ID" };
 
@@ -66,7 +66,7 @@ internal sealed class RunOptions
 
     public Option<bool> ForceReupload { get; } = new("--force-reupload") { Description = "Execute: upload every essay again even when the content-hash cache says it is unchanged." };
 
-    public Option<string> LogFormat { get; } = new("--log-format") { Description = "json: JSON log lines on stderr as well as in logs/runner.log; text: human output on stderr.", DefaultValueFactory = _ => "text" };
+    public Option<string> LogFormat { get; } = new("--log-format") { HelpName = "FORMAT", Description = "json: JSON log lines on stderr as well as in logs/runner.log; text: human output on stderr.", DefaultValueFactory = _ => "text" };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "More detail on stderr." };
 
