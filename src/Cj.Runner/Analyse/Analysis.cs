@@ -66,40 +66,19 @@ internal static class Analysis
 
     private sealed record Projected(GradeProjectionOutput? Projection, string? Unavailable);
 
-    /// <summary>Calibrates on the anchors of each component; students elsewhere are not linked to anchors.</summary>
+    /// <summary>Projects per component (see <see cref="BatchProjections"/>); reports the largest calibrated component.</summary>
     private static (Projected[] Rows, CalibrationOutput? Main) Project(BtFit fit, Essay[] essays, GradeScale? scale)
     {
-        var rows = new Projected[fit.Count];
-        Array.Fill(rows, new Projected(null, null));
         if (scale is null || !essays.Any(e => e.IsAnchor))
         {
-            return (rows, null);
+            return ([.. Enumerable.Repeat(new Projected(null, null), fit.Count)], null);
         }
 
-        CalibrationOutput? main = null;
-        foreach (var component in Enumerable.Range(0, fit.ComponentCount))
-        {
-            var members = Enumerable.Range(0, fit.Count).Where(i => fit.ComponentOf[i] == component).ToArray();
-            var anchors = members.Where(i => essays[i].IsAnchor)
-                .Select(i => new GradeAnchor(essays[i].Id, essays[i].AnchorGrade!, fit.Abilities[i], fit.StandardErrors[i]))
-                .ToArray();
-            var calibration = anchors.Length == 0 ? null : Grader.Calibrate(scale, anchors);
-            foreach (var i in members.Where(i => !essays[i].IsAnchor))
-            {
-                rows[i] = calibration switch
-                {
-                    null => new Projected(null, nameof(ProjectionUnavailable.NotLinkedToAnchors)),
-                    { IsAvailable: false } => new Projected(null, calibration.Unavailable.ToString()),
-                    _ => new Projected(Output(scale, Grader.Project(calibration, fit.Abilities[i], fit.StandardErrors[i])), null),
-                };
-            }
-
-            if (calibration is { IsAvailable: true } && main is null)
-            {
-                main = Output(component, calibration);
-            }
-        }
-
+        var projections = BatchProjections.Project(fit, essays, scale);
+        var rows = projections.Essays
+            .Select(e => new Projected(e.Projection is { } p ? Output(scale, p) : null, e.Unavailable?.ToString()))
+            .ToArray();
+        var main = projections.Calibrations.Where(c => c.Value.IsAvailable).OrderBy(c => c.Key).Select(c => Output(c.Key, c.Value)).FirstOrDefault();
         return (rows, main);
     }
 
