@@ -21,8 +21,8 @@ internal static class CliEnvironmentProbe
         });
 
     /// <summary>The commit of the working directory's repository, or "UNKNOWN" when git is absent or fails.</summary>
-    public static string GitSha(string directory) =>
-        FirstLine("git", "-C", directory, "rev-parse", "HEAD") is { Length: 40 } sha ? sha : "UNKNOWN";
+    public static string GitSha(string directory, string git = "git") =>
+        FirstLine(git, "-C", directory, "rev-parse", "HEAD") is { Length: 40 } sha ? sha : "UNKNOWN";
 
     /// <summary>Runs a tool and returns its first line of output, or null when it is missing or fails.</summary>
     private static string? FirstLine(string tool, params string[] arguments)
