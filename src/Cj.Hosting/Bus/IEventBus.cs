@@ -1,0 +1,20 @@
+namespace Cj.Hosting.Bus;
+
+/// <summary>
+/// One message on a topic: key (the batch id, so a batch's events stay in order), the envelope JSON as value, and
+/// the headers <c>event_type</c>, <c>event_id</c>, <c>correlation_id</c>, <c>batch_id</c> (contracts §2).
+/// </summary>
+public sealed record BusMessage(string Topic, string Key, ReadOnlyMemory<byte> Value, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>
+/// The event bus, the process boundary with two implementations: in-process (embedded mode) and Kafka
+/// (distributed). Delivery is at least once; consumers are idempotent. A subscription starts at the earliest
+/// message its consumer group has not yet committed; a handler that throws gets the message again.
+/// </summary>
+public interface IEventBus
+{
+    Task PublishAsync(BusMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Starts consuming <paramref name="topic"/> as <paramref name="group"/>; dispose to stop.</summary>
+    IAsyncDisposable Subscribe(string topic, string group, Func<BusMessage, CancellationToken, Task> handler);
+}
