@@ -75,9 +75,13 @@ internal sealed class WorkflowHarness(Func<ComparisonRequest, BatchEvent?> judge
             Start, r.RequestId, random.NextDouble() < Logistic.Sigma(truth[r.First] - truth[r.Second]) ? r.First : r.Second);
     }
 
+    /// <summary>Students ~ N(0, 1.5²); anchors sit by grade on the legacy scale (0.8 logits a step), so they are ordered.</summary>
     public static IReadOnlyDictionary<EssayId, double> Truth(ImmutableArray<Essay> essays, ulong seed)
     {
         var random = new CjRandom(seed);
-        return essays.ToDictionary(e => e.Id, e => 1.5 * random.NextNormal());
+        var scale = Core.Grading.GradeScale.Eng5NpLegacy9Step;
+        return essays.ToDictionary(
+            e => e.Id,
+            e => e.IsAnchor ? 0.8 * (scale.IndexOf(e.AnchorGrade) - 5) + (0.1 * random.NextNormal()) : 1.5 * random.NextNormal());
     }
 }
