@@ -28,11 +28,11 @@ internal static class CliApp
             root.Add(option);
         }
 
-        root.SetAction(parse =>
+        root.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
-                return new RunCommand(output, error, TimeProvider.System).Execute(run.Bind(parse));
+                return await new RunCommand(output, error, TimeProvider.System, environment).ExecuteAsync(run.Bind(parse), cancellationToken).ConfigureAwait(false);
             }
             catch (InputException e)
             {

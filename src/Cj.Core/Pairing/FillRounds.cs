@@ -2,7 +2,9 @@ namespace Cj.Core.Pairing;
 
 /// <summary>
 /// §6 step 3: fill the wave by rounds. Each round takes the essays with the lowest count, pairs each at most once,
-/// and weighs candidate pairs by a uniform draw (when either essay explores) or by normalised utility.
+/// and weighs candidate pairs by a uniform draw (when either essay explores) or by normalised utility. Selection is
+/// greedy by weight (<see cref="RoundMatching"/> then seats essays the greedy pass stranded) and random partners may
+/// be re-seated for orientation balance (<see cref="PartnerReseating"/>); pairs are oriented in selection order.
 /// </summary>
 internal static class FillRounds
 {
@@ -82,7 +84,9 @@ internal static class FillRounds
         }
 
         Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : rank[x].CompareTo(rank[y]));
-        foreach (var k in RoundMatching.Choose(pool, order, builder.Count))
+        var chosen = RoundMatching.Choose(pool, order, builder.Count);
+        PartnerReseating.Improve(pool, chosen, explores, builder.Skews);
+        foreach (var k in chosen)
         {
             var (a, b, option) = pool[k];
             if (option == RoundOption.Repeat)

@@ -11,16 +11,17 @@ public static class PairPlanner
     /// connectivity cycle filled by rounds to min(budget, max(W, n)) comparisons; later waves add bridges between
     /// components, swap re-asks (adaptive only) and rounds, truncated to min(W, budget). Pairs that failed permanently
     /// are never planned, no pair is asked more than <see cref="PairingOptions.MaxAsksPerPair"/> times, and no unordered
-    /// pair appears twice in one wave. An empty plan means the pairs are exhausted.
+    /// pair appears twice in one wave. An empty plan means the pairs are exhausted. The
+    /// <see cref="PairMatchingStrategy.Original"/> strategy plans one maximum-weight matching over never-asked pairs
+    /// (at most ⌊n/2⌋ pairs, cut to the budget; the wave size does not apply).
     /// </summary>
     /// <exception cref="ArgumentException">An option is out of range, or a comparison names an unknown essay or pairs an essay with itself.</exception>
-    /// <exception cref="NotSupportedException">The strategy is <see cref="PairMatchingStrategy.Original"/>.</exception>
     public static WavePlan PlanWave(PlanningState state, PairingOptions options, CjRandom random)
     {
         Validate(state, options, random);
         if (options.Strategy == PairMatchingStrategy.Original)
         {
-            throw new NotSupportedException("the original matching policy is not implemented yet");
+            return OriginalPlanner.PlanWave(state, options, random);
         }
 
         var n = state.Essays.Length;
@@ -58,17 +59,18 @@ public static class PairPlanner
     /// Plans the one wave of provider-batch mode (§7): the connectivity cycle, then rounds, up to
     /// <paramref name="cap"/> comparisons, of which the last ⌊<see cref="PairingOptions.SwapReaskShare"/>·cap⌋ are reversed
     /// duplicates of randomly chosen pairs of the same wave (more when the distinct pairs run out first). Uses the fit
-    /// in <paramref name="state"/> when present, otherwise θ = 0 and SE = σ; ignores its wave size and budget.
+    /// in <paramref name="state"/> when present, otherwise θ = 0 and SE = σ; ignores its wave size and budget. The
+    /// <see cref="PairMatchingStrategy.Original"/> strategy instead adds matchings until the cap is reached or a
+    /// matching adds nothing, without duplicates.
     /// </summary>
     /// <exception cref="ArgumentException">As for <see cref="PlanWave"/>, or <paramref name="cap"/> is negative.</exception>
-    /// <exception cref="NotSupportedException">The strategy is <see cref="PairMatchingStrategy.Original"/>.</exception>
     public static WavePlan PlanAllAtOnce(PlanningState state, PairingOptions options, CjRandom random, int cap)
     {
         Validate(state, options, random);
         ArgumentOutOfRangeException.ThrowIfNegative(cap);
         if (options.Strategy == PairMatchingStrategy.Original)
         {
-            throw new NotSupportedException("the original matching policy is not implemented yet");
+            return OriginalPlanner.PlanAllAtOnce(state, options, random, cap);
         }
 
         var duplicates = options.MaxAsksPerPair >= 2 ? (int)Math.Floor(options.SwapReaskShare * cap) : 0;

@@ -13,6 +13,7 @@ public sealed record BusMessage(string Topic, string Key, ReadOnlyMemory<byte> V
 /// </summary>
 public interface IEventBus
 {
+    /// <summary>Publishes <paramref name="message"/>; completes once the bus accepted it (Kafka: the broker acknowledged).</summary>
     Task PublishAsync(BusMessage message, CancellationToken cancellationToken);
 
     /// <summary>Starts consuming <paramref name="topic"/> as <paramref name="group"/>; dispose to stop.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cj.Runner.Artefact;
+using Cj.Runner.Execute;
 using Cj.Runner.Inventory;
 using Cj.Runner.Logging;
 using Cj.Runner.Plan;
@@ -11,9 +12,9 @@ namespace Cj.Runner.Run;
 /// write the exact request envelope and a stub artefact into the run's own folder. Bad input exits 2 having
 /// written nothing but the log.
 /// </summary>
-internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvider time)
+internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvider time, Func<string, string?> environment)
 {
-    public int Execute(RunSettings settings)
+    public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellationToken)
     {
         var correlationId = Guid.NewGuid();
         var bindings = new Dictionary<string, object?>
@@ -25,7 +26,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         using var log = new RunnerLog(error, settings.JsonLogs, time, bindings);
         try
         {
-            return Run(settings, correlationId, log);
+            return await RunAsync(settings, correlationId, log, cancellationToken).ConfigureAwait(false);
         }
         catch (InputException e)
         {
@@ -33,6 +34,12 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             KeepLog(log, settings.OutputDirectory);
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (ServiceRefusedException e)
+        {
+            log.Event("runner_service_refused", "error", new Dictionary<string, object?> { ["reason"] = e.Message });
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Unreachable;
         }
         catch (ArtefactInvalidException e)
         {
@@ -42,7 +49,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         }
     }
 
-    private int Run(RunSettings settings, Guid correlationId, RunnerLog log)
+    private async Task<int> RunAsync(RunSettings settings, Guid correlationId, RunnerLog log, CancellationToken cancellationToken)
     {
         log.Event("runner_started", fields: new Dictionary<string, object?>
         {
@@ -50,9 +57,14 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             ["output_dir"] = settings.OutputDirectory,
             ["llm_provider"] = settings.LlmProvider,
         });
-        if (settings.Mode is RunnerMode.Execute or RunnerMode.AnchorAlignTest)
+        if (settings.Mode is RunnerMode.AnchorAlignTest)
         {
-            throw new InputException($"--mode {RunnerModes.Name(settings.Mode)}: not available in this release; use plan or dry-run.");
+            throw new InputException($"--mode {RunnerModes.Name(settings.Mode)}: not available in this release; use plan, dry-run or execute.");
+        }
+
+        if (settings.Mode is RunnerMode.Execute && settings.CjServiceUrl is not null)
+        {
+            throw new InputException($"--cj-service-url {settings.CjServiceUrl}: the distributed stack (Kafka, PostgreSQL) is not available in this release; run without it to use the embedded stack.");
         }
 
         var inventory = AssetInventoryReader.Read(settings.AssetsDirectory, settings.GradeScale);
@@ -74,6 +86,11 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         {
             WriteRequest(folder, context);
             log.Event("request_envelope_written", fields: new Dictionary<string, object?> { ["essays_for_cj"] = inventory.Students.Count });
+        }
+
+        if (settings.Mode == RunnerMode.Execute)
+        {
+            return await new ExecuteRun(time, environment).RunAsync(context, plan, prices, folder, log, cancellationToken).ConfigureAwait(false);
         }
 
         var artefact = ArtefactWriter.Seal(StubArtefact.Build(context, plan, prices, folder.Manifest()));

@@ -14,7 +14,7 @@ public sealed class FirstWaveTests
         for (ulong seed = 1; seed <= 40; seed++)
         {
             var sim = PairingSimulation.Students(n, seed);
-            var plan = sim.Step(PairingOptions.Default, waveSize: (n + 1) / 2);
+            var plan = PairPlanner.PlanWave(sim.State((n + 1) / 2, 1000), PairingOptions.Default, new CjRandom(seed));
 
             Assert.Equal(n, plan.Pairs.Length);
             Assert.All(plan.Pairs, p => Assert.Equal(PairKind.Cycle, p.Kind));
@@ -27,8 +27,8 @@ public sealed class FirstWaveTests
     [Fact]
     public void Two_essays_give_one_pair_and_one_essay_gives_none()
     {
-        var two = PairingSimulation.Students(2, 1).Step(PairingOptions.Default, waveSize: 2);
-        var one = PairingSimulation.Students(1, 1).Step(PairingOptions.Default, waveSize: 2);
+        var two = PairPlanner.PlanWave(PairingSimulation.Students(2, 1).State(2, 10), PairingOptions.Default, new CjRandom(1));
+        var one = PairPlanner.PlanWave(PairingSimulation.Students(1, 1).State(2, 10), PairingOptions.Default, new CjRandom(1));
 
         Assert.Single(two.Pairs);
         Assert.Empty(one.Pairs);

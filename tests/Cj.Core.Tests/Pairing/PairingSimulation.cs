@@ -7,10 +7,13 @@ namespace Cj.Core.Tests.Pairing;
 
 /// <summary>
 /// Drives <see cref="PairPlanner.PlanWave"/> wave after wave: every planned comparison succeeds (unless
-/// <see cref="Fails"/> says otherwise) with a seeded perfect judge on true abilities, and the batch is refitted.
+/// <see cref="Fails"/> says otherwise) with a seeded perfect judge on true abilities, and the batch is refitted
+/// (point estimates with diagonal SEs, which is all the planner needs and keeps the tests fast).
 /// </summary>
 internal sealed class PairingSimulation
 {
+    private static readonly FitOptions FastFit = FitOptions.Default with { ComputeStandardErrors = false };
+
     private readonly ulong _seed;
     private readonly CjRandom _judge;
     private readonly List<PairRecord> _comparisons = [];
@@ -38,15 +41,21 @@ internal sealed class PairingSimulation
 
     public int Wave { get; private set; }
 
+    /// <summary>False keeps the planner on θ = 0, SE = σ throughout (no refits), for tests about bookkeeping only.</summary>
+    public bool Refit { get; init; } = true;
+
     /// <summary>Decides whether a planned comparison fails permanently instead of succeeding.</summary>
     public Func<PlannedPair, bool> Fails { get; init; } = _ => false;
 
     /// <summary>Students s000… with abilities N(0, sd²), in ordinal id order.</summary>
-    public static PairingSimulation Students(int count, ulong seed, double sd = 1.5)
+    public static PairingSimulation Students(int count, ulong seed, double sd = 1.5, bool refit = true)
     {
-        var random = new CjRandom(seed * 31 + 7);
+        var random = new CjRandom((seed * 31) + 7);
         var essays = Enumerable.Range(0, count).Select(i => Essay.Student($"s{i:D3}")).ToImmutableArray();
-        return new PairingSimulation(essays, essays.ToDictionary(e => e.Id, _ => sd * random.NextNormal()), seed);
+        return new PairingSimulation(essays, essays.ToDictionary(e => e.Id, _ => sd * random.NextNormal()), seed)
+        {
+            Refit = refit,
+        };
     }
 
     public PlanningState State(int waveSize, int budget) =>
@@ -77,7 +86,7 @@ internal sealed class PairingSimulation
             _judgements.Add(new Judgement(winner, loser, pair.First, null, _judgements.Count));
         }
 
-        Fit = BradleyTerry.Fit(Essays, _judgements);
+        Fit = Refit ? BradleyTerry.Fit(Essays, _judgements, FastFit) : null;
     }
 
     /// <summary>Successful comparisons per essay.</summary>

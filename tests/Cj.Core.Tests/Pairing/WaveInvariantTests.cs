@@ -20,7 +20,7 @@ public sealed class WaveInvariantTests
     {
         var options = PairingOptions.Default with { Strategy = strategy };
         var waveSize = (n + 1) / 2;
-        for (ulong seed = 1; seed <= 12; seed++)
+        for (ulong seed = 1; seed <= 8; seed++)
         {
             var sim = PairingSimulation.Students(n, seed);
             for (var wave = 1; wave <= 14; wave++)
@@ -47,7 +47,7 @@ public sealed class WaveInvariantTests
         var options = PairingOptions.Default with { Strategy = strategy };
         for (ulong seed = 1; seed <= 4; seed++)
         {
-            var sim = PairingSimulation.Students(n, seed);
+            var sim = PairingSimulation.Students(n, seed, refit: seed % 2 == 0);
             var waves = 0;
             while (sim.Step(options, (n + 1) / 2).Pairs.Length > 0)
             {
@@ -94,7 +94,7 @@ public sealed class WaveInvariantTests
     [Fact]
     public void A_pair_that_failed_permanently_is_never_planned_again()
     {
-        for (ulong seed = 1; seed <= 6; seed++)
+        for (ulong seed = 1; seed <= 4; seed++)
         {
             var failing = new CjRandom(seed + 100);
             var sim = new PairingSimulation(

@@ -54,12 +54,13 @@ public sealed class BadRunInputTests
     }
 
     [Fact]
-    public void Execute_is_refused_clearly_until_it_is_available()
+    public void The_distributed_stack_is_refused_clearly_before_anything_is_sent()
     {
         using var temp = new TempFolder();
-        var (exit, _, error) = Cli.Run("--mode", "execute", "--assets", DryRunTests.Demo, "--output-dir", temp.Path);
+        var (exit, _, error) = Cli.Run("--mode", "execute", "--assets", DryRunTests.Demo, "--output-dir", temp.Path, "--cj-service-url", "http://127.0.0.1:9");
         Assert.Equal(2, exit);
-        Assert.Contains("--mode execute: not available in this release", error, StringComparison.Ordinal);
+        Assert.Contains("--cj-service-url http://127.0.0.1:9: the distributed stack", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "runs")));
     }
 
     internal static void CopyDemo(string target)

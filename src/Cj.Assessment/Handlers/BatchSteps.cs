@@ -1,0 +1,133 @@
+using Cj.Assessment.Store;
+using Cj.Core.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Cj.Assessment.Handlers;
+
+/// <summary>What a step's decision sees: the open transaction, the batch (null when unknown) and the time.</summary>
+internal sealed record StepContext(SqliteConnection Connection, SqliteTransaction Transaction, LoadedBatch? Batch, DateTimeOffset Now);
+
+/// <summary>
+/// One step of a batch, the shell around <see cref="BatchWorkflow.Next"/>: in one transaction it lets the caller
+/// record its input, applies the event, appends it to the log, records the attempts to send and writes terminal
+/// events to the outbox; after the commit it hands the attempts to the dispatcher.
+/// </summary>
+internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, OutcomeWriter outcomes, ILogger<BatchSteps> logger)
+{
+    /// <summary>Runs <paramref name="decide"/> and applies the event it returns (none: only its own writes commit).</summary>
+    public async Task ApplyAsync(string batchId, DateTimeOffset now, Func<StepContext, BatchEvent?> decide, CancellationToken cancellationToken)
+    {
+        List<DispatchItem> sends = [];
+        var ended = false;
+        await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = cache.Writer;
+            await using var transaction = connection.BeginTransaction();
+            var batch = cache.Load(connection, transaction, batchId);
+            var @event = decide(new StepContext(connection, transaction, batch, now));
+            batch ??= @event is null ? null : cache.Load(connection, transaction, batchId);
+            LoadedBatch? next = null;
+            if (@event is not null && batch is { IsRunning: true })
+            {
+                (next, ended) = Apply(connection, transaction, batch, @event, now, sends);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (next is not null)
+            {
+                cache.Store(next);
+            }
+        }
+        catch
+        {
+            cache.Evict(batchId);
+            cache.ResetWriter();
+            throw;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+
+        dispatch.Enqueue(sends);
+        if (ended)
+        {
+            outcomes.Signal();
+        }
+    }
+
+    /// <summary>Records that the provider accepted an attempt, under the same writer gate as the steps (one writer, no busy waits).</summary>
+    public async Task MarkSentAsync(string requestId, string? queueId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ComparisonStore.MarkSent(cache.Writer, requestId, queueId, now);
+        }
+        catch
+        {
+            cache.ResetWriter();
+            throw;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    private (LoadedBatch Next, bool Ended) Apply(
+        SqliteConnection connection, SqliteTransaction transaction, LoadedBatch batch, BatchEvent @event, DateTimeOffset now, List<DispatchItem> sends)
+    {
+        BatchState state;
+        System.Collections.Immutable.ImmutableArray<BatchAction> actions;
+        try
+        {
+            (state, actions) = BatchWorkflow.Next(batch.State, @event);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            // A batch whose step throws would throw again on every redelivery: end it with the failure event.
+            logger.StepFailed(batch.Row.BatchId, ex);
+            BatchStore.MarkFailed(connection, transaction, batch.Row.BatchId, "scoring_failed", now);
+            ComparisonStore.CancelPending(connection, transaction, batch.Row.BatchId, now);
+            outcomes.WriteFailed(connection, transaction, batch.Row, "scoring_failed", ex.GetType().Name, batch.State, now);
+            return (batch with { State = batch.State with { Phase = BatchPhase.Failed } }, true);
+        }
+
+        if (ReferenceEquals(state, batch.State))
+        {
+            return (batch, false);
+        }
+
+        BatchStore.AppendEvent(connection, transaction, batch.Row.BatchId, batch.EventCount, @event, now);
+        BatchStore.UpdateStatus(connection, transaction, state, now);
+        var ended = false;
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case RequestComparisons request:
+                    ComparisonStore.InsertAttempts(connection, transaction, batch.Row.BatchId, request, now);
+                    sends.AddRange(request.Requests.Select(r => new DispatchItem(batch.Row.BatchId, r.RequestId)));
+                    break;
+                case Finalise finalise:
+                    ComparisonStore.CancelPending(connection, transaction, batch.Row.BatchId, now);
+                    outcomes.WriteCompleted(connection, transaction, batch.Row, state, finalise, now);
+                    ended = true;
+                    break;
+                case Fail fail:
+                    ComparisonStore.CancelPending(connection, transaction, batch.Row.BatchId, now);
+                    outcomes.WriteFailed(connection, transaction, batch.Row, fail.Reason, fail.Details, state, now, fail.PartialResult);
+                    ended = true;
+                    break;
+                case WaveScored scored:
+                    logger.WaveScored(batch.Row.BatchId, scored.Wave, scored.Summary.Successes, scored.Summary.MaxScoreChange);
+                    break;
+            }
+        }
+
+        return (batch with { State = state, EventCount = batch.EventCount + 1 }, ended);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using Cj.Assessment.Store;
+using Cj.Contracts;
+using Cj.Core;
+using Cj.Core.Workflow;
+using Cj.Hosting.Bus;
+using Cj.Hosting.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Cj.Assessment.Handlers;
+
+/// <summary>
+/// Handles <c>LLMComparisonResultV1</c>: maps the correlation id (the request id) to its batch and attempt, records
+/// the verdict or error with provider, model, tokens, cost and prompt hash, and applies the judgement. "Essay A" is
+/// the first essay of the attempt, "Essay B" the second; anything else is a failed attempt, never a default winner.
+/// Duplicates (by event id or by attempt) and unknown correlation ids change nothing.
+/// </summary>
+internal sealed class ComparisonResultHandler(BatchSteps steps, TimeProvider time, AssessmentMetrics metrics, ILogger<ComparisonResultHandler> logger)
+{
+    private static readonly FrozenSet<string> RetryableCodes = new[]
+    {
+        "QUEUE_EXPIRED", "RATE_LIMITED", "RATE_LIMIT", "SERVER_ERROR", "PROVIDER_UNAVAILABLE", "TIMEOUT", "CONNECTION_ERROR",
+        "INVALID_RESPONSE", "OUTPUT_TRUNCATED", "BATCH_ITEM_EXPIRED",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsRetryable(string errorCode) => RetryableCodes.Contains(errorCode);
+
+    public async Task HandleAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        EventEnvelope<LlmComparisonResultV1> envelope;
+        try
+        {
+            envelope = EnvelopeMessages.Read<LlmComparisonResultV1>(message);
+        }
+        catch (InvalidEventException ex)
+        {
+            logger.InvalidMessage(message.Topic, ex.Reason);
+            metrics.InvalidMessage(message.Topic);
+            return;
+        }
+
+        var result = envelope.Data;
+        if (!RequestIds.TryParse(result.CorrelationId, out var batchId))
+        {
+            logger.UnknownCorrelation(result.CorrelationId);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await steps.ApplyAsync(batchId, now, step => Decide(step, envelope, result, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    private BatchEvent? Decide(StepContext step, EventEnvelope<LlmComparisonResultV1> envelope, LlmComparisonResultV1 result, DateTimeOffset now)
+    {
+        if (!ProcessedEvents.TryMark(step.Connection, step.Transaction, envelope.EventId.ToString("D"), now))
+        {
+            logger.DuplicateEvent(envelope.EventId, what: "comparison result");
+            return null;
+        }
+
+        var attempt = ComparisonStore.Find(step.Connection, step.Transaction, result.CorrelationId);
+        if (step.Batch is null || attempt is null)
+        {
+            logger.UnknownCorrelation(result.CorrelationId);
+            return null;
+        }
+
+        if (attempt.CallbackEventId is not null)
+        {
+            logger.DuplicateEvent(envelope.EventId, what: "second result for an attempt");
+            return null;
+        }
+
+        var winner = result.ErrorDetail is null
+            ? result.Winner switch
+            {
+                LlmComparisonResultV1.EssayA => attempt.EssayAId,
+                LlmComparisonResultV1.EssayB => attempt.EssayBId,
+                _ => null,
+            }
+            : null;
+        if (winner is not null)
+        {
+            ComparisonStore.RecordResult(step.Connection, step.Transaction, result, winner, ComparisonStore.Succeeded, envelope.EventId, now);
+            if (step.Batch.State.Comparisons is var comparisons && attempt.ComparisonSeq < comparisons.Count && comparisons[(int)attempt.ComparisonSeq].Attempts.Count > 1)
+            {
+                ComparisonStore.Supersede(step.Connection, step.Transaction, attempt.BatchId, attempt.ComparisonSeq, now);
+            }
+
+            metrics.ComparisonSettled("succeeded");
+            return new ComparisonSucceeded(now, result.CorrelationId, new EssayId(winner), null, result.Model, result.Confidence);
+        }
+
+        var code = result.ErrorDetail?.ErrorCode ?? "INVALID_RESPONSE";
+        ComparisonStore.RecordResult(step.Connection, step.Transaction, result, null, ComparisonStore.Failed, envelope.EventId, now);
+        metrics.ComparisonSettled("failed");
+        return new ComparisonFailed(now, result.CorrelationId, code, IsRetryable(code));
+    }
+}
+
+/// <summary>Request ids are <c>{batchId}:{seq:D6}:{attempt}</c>; the batch id is everything before the last two parts.</summary>
+internal static class RequestIds
+{
+    public static bool TryParse(string? requestId, out string batchId)
+    {
+        batchId = "";
+        var last = requestId?.LastIndexOf(':') ?? -1;
+        var middle = last > 0 ? requestId!.LastIndexOf(':', last - 1) : -1;
+        if (middle <= 0)
+        {
+            return false;
+        }
+
+        batchId = requestId![..middle];
+        return int.TryParse(requestId.AsSpan(middle + 1, last - middle - 1), out _) && int.TryParse(requestId.AsSpan(last + 1), out _);
+    }
+}

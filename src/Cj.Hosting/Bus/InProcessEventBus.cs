@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cj.Hosting.Bus;
+
+/// <summary>
+/// The event bus of the embedded mode: per topic an append-only in-memory log; consumer groups with committed
+/// offsets (a new group starts at the earliest message, like Kafka <c>auto.offset.reset=earliest</c>); one delivery
+/// loop per subscription. Within a group a message goes to exactly one subscriber, in offset order, and never
+/// while an earlier message with the same key is in flight, so a batch's events stay in order. A handler exception
+/// redelivers the same message after a backoff (10 ms doubling to 1 s) and counts in <see cref="RedeliveryCount"/>.
+/// Nothing survives the process: durability comes from the services' outbox tables. A handler must not dispose its
+/// own subscription (disposal waits for that very handler).
+/// </summary>
+public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, InProcessTopic> topics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<InProcessSubscription, byte> subscriptions = new();
+    private int redeliveries;
+    private volatile bool disposed;
+
+    /// <summary>A bus on the system clock without logging.</summary>
+    public InProcessEventBus()
+        : this(TimeProvider.System, NullLogger<InProcessEventBus>.Instance)
+    {
+    }
+
+    /// <summary>A bus whose redelivery backoff runs on <paramref name="time"/> and whose handler failures are logged.</summary>
+    public InProcessEventBus(TimeProvider time, ILogger<InProcessEventBus> logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        Time = time;
+        Logger = logger;
+    }
+
+    /// <summary>How many times a handler threw, each causing a redelivery (stopping subscriptions not counted).</summary>
+    public int RedeliveryCount => Volatile.Read(ref redeliveries);
+
+    internal TimeProvider Time { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>Appends a copy of <paramref name="message"/> to its topic's log; accepted once this returns.</summary>
+    public Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var copy = message with
+        {
+            Value = message.Value.ToArray(),
+            Headers = message.Headers.ToFrozenDictionary(StringComparer.Ordinal),
+        };
+        Topic(message.Topic).Append(copy);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IAsyncDisposable Subscribe(string topic, string group, Func<BusMessage, CancellationToken, Task> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentNullException.ThrowIfNull(handler);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var subscription = new InProcessSubscription(Topic(topic), topic, group, handler, this);
+        subscriptions.TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    /// <summary>Every message published on <paramref name="topic"/> so far, in order (for tests and diagnostics).</summary>
+    public IReadOnlyList<BusMessage> Snapshot(string topic) =>
+        topics.TryGetValue(topic, out var log) ? log.Snapshot() : [];
+
+    /// <summary>Stops every subscription, waiting for the handlers in flight; publishing afterwards throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        foreach (var subscription in subscriptions.Keys)
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal int CommittedOffset(string topic, string group) =>
+        topics.TryGetValue(topic, out var log) ? log.CommittedOffset(group) : 0;
+
+    internal void CountRedelivery() => Interlocked.Increment(ref redeliveries);
+
+    internal void Forget(InProcessSubscription subscription) => subscriptions.TryRemove(subscription, out _);
+
+    private InProcessTopic Topic(string name) => topics.GetOrAdd(name, _ => new InProcessTopic());
+}

@@ -1,0 +1,92 @@
+namespace Cj.Hosting.Bus;
+
+/// <summary>
+/// One topic of the in-process bus: an append-only log and the state of every consumer group reading it, under
+/// one lock. Any change (a message appended, one completed or released) completes the current change signal,
+/// on which idle subscription loops wait.
+/// </summary>
+internal sealed class InProcessTopic
+{
+    private readonly Lock gate = new();
+    private readonly List<BusMessage> log = [];
+    private readonly Dictionary<string, ConsumerGroupState> groups = new(StringComparer.Ordinal);
+    private TaskCompletionSource changed = NewSignal();
+
+    public IReadOnlyList<BusMessage> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. log];
+        }
+    }
+
+    public void Append(BusMessage message)
+    {
+        lock (gate)
+        {
+            log.Add(message);
+            PulseLocked();
+        }
+    }
+
+    /// <summary>
+    /// Claims the next message for <paramref name="group"/>; when there is none, returns false and a task that
+    /// completes at the next change of this topic.
+    /// </summary>
+    public bool TryClaim(string group, out int offset, out BusMessage? message, out Task nextChange)
+    {
+        lock (gate)
+        {
+            var claimed = Group(group).TryClaim(log, out offset);
+            message = claimed ? log[offset] : null;
+            nextChange = claimed ? Task.CompletedTask : changed.Task;
+            return claimed;
+        }
+    }
+
+    public void Complete(string group, int offset)
+    {
+        lock (gate)
+        {
+            Group(group).Complete(offset, log[offset].Key);
+            PulseLocked();
+        }
+    }
+
+    public void Release(string group, int offset)
+    {
+        lock (gate)
+        {
+            Group(group).Release(offset, log[offset].Key);
+            PulseLocked();
+        }
+    }
+
+    public int CommittedOffset(string group)
+    {
+        lock (gate)
+        {
+            return groups.TryGetValue(group, out var state) ? state.Committed : 0;
+        }
+    }
+
+    private ConsumerGroupState Group(string group)
+    {
+        if (!groups.TryGetValue(group, out var state))
+        {
+            state = new ConsumerGroupState();
+            groups.Add(group, state);
+        }
+
+        return state;
+    }
+
+    private void PulseLocked()
+    {
+        var previous = changed;
+        changed = NewSignal();
+        previous.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

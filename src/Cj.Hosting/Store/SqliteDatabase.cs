@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cj.Hosting.Store;
+
+/// <summary>
+/// A service's SQLite store file (embedded mode): opens pooled connections in WAL mode with foreign keys on and a
+/// 5 s busy timeout, and applies the service's migrations. Safe to share; every caller opens its own connection.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    // busy_timeout first, so that switching to WAL waits for a writer in another process instead of failing.
+    private const string Pragmas =
+        "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+
+    /// <summary>A store at <paramref name="path"/>; creates its folder (the file is created on first open).</summary>
+    public SqliteDatabase(string path)
+        : this(path, TimeProvider.System)
+    {
+    }
+
+    /// <summary>As <see cref="SqliteDatabase(string)"/>, stamping <c>schema_migrations.applied_at</c> from <paramref name="time"/>.</summary>
+    public SqliteDatabase(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        this.time = time;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>An open connection with the store's pragmas applied; the caller disposes it.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>As <see cref="Open"/>, for async call sites (SQLite itself completes synchronously).</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Open());
+    }
+
+    /// <summary>
+    /// Applies the pending <paramref name="migrations"/> (strictly increasing versions) in order, each in its own
+    /// transaction, recording them in <c>schema_migrations</c>. Idempotent; concurrent callers each apply a step
+    /// at most once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The versions already applied are not a prefix of
+    /// <paramref name="migrations"/> (a newer or a different service's database): nothing is changed.</exception>
+    public void Migrate(IReadOnlyList<Migration> migrations)
+    {
+        using var connection = Open();
+        SchemaMigrator.Apply(connection, migrations, time, Path);
+    }
+}

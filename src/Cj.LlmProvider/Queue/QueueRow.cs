@@ -1,0 +1,79 @@
+namespace Cj.LlmProvider.Queue;
+
+/// <summary>A request joined with its leg, as read by Dapper (SQLite integers are 64-bit).</summary>
+internal sealed class QueueRow
+{
+    /// <summary>The select list that fills a <see cref="QueueRow"/> from <c>llm_requests r JOIN llm_legs l</c>.</summary>
+    public const string Columns = """
+        r.queue_id AS QueueId, r.correlation_id AS CorrelationId, r.batch_id AS BatchId,
+        r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
+        r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
+        r.canonical_request AS CanonicalRequest, r.metadata AS Metadata, r.status AS Status,
+        r.queued_at AS QueuedAt, r.expires_at AS ExpiresAt, r.started_at AS StartedAt,
+        r.completed_at AS CompletedAt, r.error_code AS ErrorCode, r.callback_event_id AS CallbackEventId,
+        l.leg AS Leg, l.status AS LegStatus, l.attempts AS Attempts, l.once_retries AS OnceRetries,
+        l.prompt_tokens AS PromptTokens, l.completion_tokens AS CompletionTokens,
+        l.cache_read_tokens AS CacheReadTokens, l.cache_write_tokens AS CacheWriteTokens,
+        l.reasoning_tokens AS ReasoningTokens, l.response_time_ms AS ResponseTimeMs, l.last_error_code AS LastErrorCode
+        """;
+
+    public string QueueId { get; set; } = "";
+
+    public string CorrelationId { get; set; } = "";
+
+    public string BatchId { get; set; } = "";
+
+    public string CallbackTopic { get; set; } = "";
+
+    public long Priority { get; set; }
+
+    public string Mode { get; set; } = "";
+
+    public string Provider { get; set; } = "";
+
+    public string Model { get; set; } = "";
+
+    public string PromptSha256 { get; set; } = "";
+
+    public long Occurrence { get; set; }
+
+    public string CanonicalRequest { get; set; } = "";
+
+    public string Metadata { get; set; } = "{}";
+
+    public string Status { get; set; } = "";
+
+    public string QueuedAt { get; set; } = "";
+
+    public string ExpiresAt { get; set; } = "";
+
+    public string? StartedAt { get; set; }
+
+    public string? CompletedAt { get; set; }
+
+    public string? ErrorCode { get; set; }
+
+    public string? CallbackEventId { get; set; }
+
+    public string Leg { get; set; } = "";
+
+    public string LegStatus { get; set; } = "";
+
+    public long Attempts { get; set; }
+
+    public long OnceRetries { get; set; }
+
+    public long PromptTokens { get; set; }
+
+    public long CompletionTokens { get; set; }
+
+    public long CacheReadTokens { get; set; }
+
+    public long CacheWriteTokens { get; set; }
+
+    public long ReasoningTokens { get; set; }
+
+    public long ResponseTimeMs { get; set; }
+
+    public string? LastErrorCode { get; set; }
+}

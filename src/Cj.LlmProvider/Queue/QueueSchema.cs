@@ -1,0 +1,84 @@
+using Cj.Hosting.Store;
+
+namespace Cj.LlmProvider.Queue;
+
+/// <summary>
+/// The queue's forward-only migrations (design §2): <c>llm_requests</c> (one row per accepted request, its canonical
+/// request, hash and, once terminal, the published result), <c>llm_legs</c> (the provider work of a request: status,
+/// attempts, retry time, lease and billed usage) and the <c>outbox</c>. Instants are <see cref="StoreTime"/> text.
+/// </summary>
+internal static class QueueSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new Migration(1, "llm_queue", """
+            CREATE TABLE llm_requests (
+                queue_id TEXT NOT NULL PRIMARY KEY,
+                seq INTEGER NOT NULL UNIQUE,
+                correlation_id TEXT NOT NULL UNIQUE,
+                batch_id TEXT NOT NULL,
+                callback_topic TEXT NOT NULL,
+                user_id TEXT NULL,
+                priority INTEGER NOT NULL,
+                mode TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                model TEXT NOT NULL,
+                compat_key TEXT NULL,
+                prompt_sha256 TEXT NOT NULL,
+                occurrence INTEGER NOT NULL,
+                canonical_request TEXT NOT NULL,
+                metadata TEXT NOT NULL,
+                prompt_bytes INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                queued_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                started_at TEXT NULL,
+                completed_at TEXT NULL,
+                error_code TEXT NULL,
+                result TEXT NULL,
+                callback_event_id TEXT NULL
+            );
+            CREATE INDEX ix_llm_requests_prompt_sha256 ON llm_requests (prompt_sha256);
+            CREATE INDEX ix_llm_requests_claim ON llm_requests (status, priority DESC, queued_at, seq);
+            CREATE INDEX ix_llm_requests_load ON llm_requests (status, priority, prompt_bytes);
+            CREATE TABLE llm_legs (
+                queue_id TEXT NOT NULL REFERENCES llm_requests (queue_id),
+                leg TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                once_retries INTEGER NOT NULL DEFAULT 0,
+                not_before TEXT NOT NULL,
+                lease_owner TEXT NULL,
+                lease_until TEXT NULL,
+                dispatched_at TEXT NULL,
+                prompt_tokens INTEGER NOT NULL DEFAULT 0,
+                completion_tokens INTEGER NOT NULL DEFAULT 0,
+                cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+                cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+                reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+                response_time_ms INTEGER NOT NULL DEFAULT 0,
+                last_error_code TEXT NULL,
+                PRIMARY KEY (queue_id, leg)
+            );
+            CREATE INDEX ix_llm_legs_status ON llm_legs (status, not_before);
+            """),
+        Cj.Hosting.Outbox.Outbox.Migration(2),
+    ];
+}
+
+/// <summary>Request and leg status values.</summary>
+internal static class QueueStatus
+{
+    public const string Queued = "queued";
+    public const string Processing = "processing";
+    public const string Succeeded = "succeeded";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Expired = "expired";
+
+    /// <summary>The single leg of a request (both orders would add <c>ba</c>).</summary>
+    public const string LegAb = "ab";
+
+    /// <summary>The one processing mode implemented so far.</summary>
+    public const string PerRequest = "per_request";
+}

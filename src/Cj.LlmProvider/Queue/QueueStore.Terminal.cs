@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Cj.Contracts;
+using Cj.Hosting.Bus;
+using Cj.Hosting.Json;
+using Cj.Hosting.Store;
+using Cj.LlmProvider.Resilience;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Cj.LlmProvider.Queue;
+
+/// <summary>A request that became terminal: its row (with the leg's totals) and the result published for it.</summary>
+internal sealed record Finished(QueueRow Row, LlmComparisonResultV1 Result, string Status);
+
+/// <summary>The queue store: terminal transitions (the callback goes to the outbox in the same transaction) and expiry.</summary>
+internal sealed partial class QueueStore
+{
+    /// <summary>
+    /// Expires every queued leg whose request is past <c>expires_at</c> (legs waiting for a retry included): each
+    /// gets the error callback <c>QUEUE_EXPIRED</c>, so nothing expires silently. One transaction.
+    /// </summary>
+    public Task<IReadOnlyList<Finished>> ExpireDueAsync(CancellationToken ct) => writes.RunAsync<IReadOnlyList<Finished>>(ExpireDue, ct);
+
+    private List<Finished> ExpireDue(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var now = time.GetUtcNow();
+        var due = connection.Query<(string QueueId, string Leg, string ExpiresAt)>(
+            """
+            SELECT l.queue_id, l.leg, r.expires_at FROM llm_legs l JOIN llm_requests r ON r.queue_id = l.queue_id
+            WHERE l.status = 'queued' AND r.expires_at <= @Now
+            """,
+            new { Now = StoreTime.Format(now) },
+            tx).ToList();
+        var finished = new List<Finished>(due.Count);
+        foreach (var (queueId, leg, expiresAt) in due)
+        {
+            connection.Execute(
+                "UPDATE llm_legs SET status = 'expired', last_error_code = @Code WHERE queue_id = @QueueId AND leg = @Leg",
+                new { Code = ErrorCodes.QueueExpired, QueueId = queueId, Leg = leg },
+                tx);
+            var outcome = TerminalOutcome.Error(ErrorCodes.QueueExpired, $"the request waited past its TTL (expired at {expiresAt})");
+            finished.Add(Finish(connection, tx, queueId, outcome, QueueStatus.Expired, now));
+        }
+
+        return finished;
+    }
+
+    private static Finished Finish(
+        SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now)
+    {
+        var row = connection.QuerySingle<QueueRow>(
+            $"SELECT {QueueRow.Columns} FROM llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id WHERE r.queue_id = @QueueId",
+            new { QueueId = queueId },
+            tx);
+        var result = ResultFactory.Build(row, outcome, now);
+        var eventId = Guid.CreateVersion7(now);
+        var envelope = ResultFactory.Envelope(row, result, eventId, now);
+        connection.Execute(
+            """
+            UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, result = @Result,
+                callback_event_id = @EventId WHERE queue_id = @QueueId
+            """,
+            new
+            {
+                Status = status,
+                Now = StoreTime.Format(now),
+                Code = result.ErrorDetail?.ErrorCode,
+                Result = JsonSerializer.Serialize(result, WireJson.Options),
+                EventId = eventId.ToString("D"),
+                QueueId = queueId,
+            },
+            tx);
+        Cj.Hosting.Outbox.Outbox.Enqueue(connection, tx, EnvelopeMessages.ToMessage(envelope), eventId.ToString("D"), now);
+        row.Status = status;
+        return new Finished(row, result, status);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Cj.Contracts;
+using Cj.Hosting.Bus;
+using Cj.Runner.Artefact;
+using Cj.Runner.Logging;
+
+namespace Cj.Runner.Execute;
+
+/// <summary>
+/// Collects a batch's events from the bus: comparison results, the completion or the failure, and the assessment
+/// result. It subscribes before the request is published, keeps only events of its batch, drops duplicates (by
+/// event id and by comparison request id) and writes each event once into the run's <c>events/</c> folder.
+/// </summary>
+internal sealed class Collector : IAsyncDisposable
+{
+    private readonly Guid _batchUuid;
+    private readonly RunFolder _folder;
+    private readonly RunnerLog _log;
+    private readonly ConcurrentDictionary<string, bool> _seenEvents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EventEnvelope<LlmComparisonResultV1>> _comparisons = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<IAsyncDisposable> _subscriptions = [];
+    private readonly Lock _gate = new();
+    private int _sequence;
+
+    public Collector(IEventBus bus, Guid batchUuid, RunFolder folder, RunnerLog log)
+    {
+        _batchUuid = batchUuid;
+        _folder = folder;
+        _log = log;
+        var group = $"eng5-np-runner-eng5np-{batchUuid}";
+        foreach (var topic in new[] { Topics.ComparisonResult, Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
+        {
+            _subscriptions.Add(bus.Subscribe(topic, group, HandleAsync));
+        }
+    }
+
+    /// <summary>Comparison results, one per attempt, in CJ's comparison order (request ids are <c>{batch}:{seq:D6}:{attempt}</c>).</summary>
+    public IReadOnlyList<EventEnvelope<LlmComparisonResultV1>> Comparisons =>
+        [.. _comparisons.Values.OrderBy(c => c.Data.CorrelationId, StringComparer.Ordinal)];
+
+    public EventEnvelope<CjAssessmentCompletedV1>? Completed { get; private set; }
+
+    public EventEnvelope<CjAssessmentFailedV1>? Failed { get; private set; }
+
+    public EventEnvelope<AssessmentResultV1>? Result { get; private set; }
+
+    public int DuplicatesDropped { get; private set; }
+
+    /// <summary>Raised after every new comparison result, for the progress display.</summary>
+    public event Action<EventEnvelope<LlmComparisonResultV1>>? ComparisonArrived;
+
+    /// <summary>Completes when the batch completed (with its result) or failed.</summary>
+    public Task Terminal => _terminal.Task;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Task HandleAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Headers.TryGetValue("batch_id", out var batch) || !Guid.TryParse(batch, out var id) || id != _batchUuid)
+        {
+            return Task.CompletedTask;
+        }
+
+        var eventId = message.Headers.GetValueOrDefault("event_id") ?? "";
+        if (!_seenEvents.TryAdd(eventId, true))
+        {
+            DuplicatesDropped++;
+            return Task.CompletedTask;
+        }
+
+        switch (message.Topic)
+        {
+            case Topics.ComparisonResult:
+                var comparison = EnvelopeMessages.Read<LlmComparisonResultV1>(message);
+                if (!_comparisons.TryAdd(comparison.Data.CorrelationId, comparison))
+                {
+                    DuplicatesDropped++;
+                    return Task.CompletedTask;
+                }
+
+                Save("comparisons", comparison.Data.CorrelationId, message);
+                _log.Event("collector_comparison_received", fields: new Dictionary<string, object?>
+                {
+                    ["request_id"] = comparison.Data.CorrelationId,
+                    ["received"] = _comparisons.Count,
+                    ["error_code"] = comparison.Data.ErrorDetail?.ErrorCode,
+                });
+                ComparisonArrived?.Invoke(comparison);
+                break;
+            case Topics.AssessmentCompleted:
+                Completed = EnvelopeMessages.Read<CjAssessmentCompletedV1>(message);
+                Save("completions", "completed", message);
+                _log.Event("collector_completion_received", fields: new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
+                break;
+            case Topics.AssessmentFailed:
+                Failed = EnvelopeMessages.Read<CjAssessmentFailedV1>(message);
+                Save("completions", "failed", message);
+                _log.Event("collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
+                break;
+            case Topics.AssessmentResultPublished:
+                Result = EnvelopeMessages.Read<AssessmentResultV1>(message);
+                Save("assessment_results", "assessment_result", message);
+                _log.Event("collector_assessment_result_received", fields: new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
+                break;
+        }
+
+        if (Failed is not null || (Completed is not null && Result is not null))
+        {
+            _terminal.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Save(string kind, string name, BusMessage message)
+    {
+        int sequence;
+        lock (_gate)
+        {
+            sequence = ++_sequence;
+        }
+
+        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+        AtomicFile.WriteAllBytes(Path.Combine(_folder.Events, kind, $"{sequence:D6}_{safe}.json"), message.Value.ToArray());
+    }
+}

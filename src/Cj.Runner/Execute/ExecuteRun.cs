@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cj.Hosting.Bus;
+using Cj.Runner.Artefact;
+using Cj.Runner.Logging;
+using Cj.Runner.Plan;
+using Cj.Runner.Run;
+
+namespace Cj.Runner.Execute;
+
+/// <summary>
+/// <c>--mode execute</c> on the embedded stack: preflight, register instructions and anchors (abort on failure),
+/// upload the students, subscribe the collector, publish the request, collect until completion, failure or the
+/// completion timeout, then write the artefact. Exit 0 completed, 3 refused before publishing, 4 failed, 5 timed out.
+/// </summary>
+internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> environment)
+{
+    public async Task<int> RunAsync(RunContext context, RunPlan plan, PriceTable prices, RunFolder folder, RunnerLog log, CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var clock = Stopwatch.StartNew();
+        if (StubArtefact.IsSynthetic(plan.Provider))
+        {
+            log.Say($"Provider '{plan.Provider}': verdicts are SYNTHETIC (no LLM is called). Set an API key or --llm-provider for real judgements.");
+        }
+
+        await using var stack = await EmbeddedStack.StartAsync(Path.Combine(folder.Path, "state"), plan.Provider, environment, time, cancellationToken).ConfigureAwait(false);
+        log.Event("embedded_stack_started", fields: new Dictionary<string, object?> { ["cj_service_url"] = stack.CjUrl.ToString() });
+        using var http = new HttpClient { BaseAddress = stack.CjUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var cj = new CjClient(http, stack.AdminToken);
+        var assignment = settings.AssignmentId ?? AssignmentIds.For(context.Inventory);
+        context = context with { Settings = settings with { AssignmentId = assignment } };
+        await Registration.RunAsync(cj, context, log, cancellationToken).ConfigureAwait(false);
+
+        await using var collector = new Collector(stack.Bus, context.BatchUuid, folder, log);
+        var progress = new ProgressDisplay(log, plan.Budget);
+        collector.ComparisonArrived += progress.OnComparison;
+        var envelope = RequestBuilder.Build(
+            context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, time.GetUtcNow(),
+            Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
+        AtomicFile.WriteAllText(Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"), JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n");
+        await stack.Bus.PublishAsync(EnvelopeMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
+        log.Event("request_published", fields: new Dictionary<string, object?> { ["batch_uuid"] = context.BatchUuid.ToString(), ["essays_for_cj"] = envelope.Data.EssaysForCj.Count });
+
+        var timedOut = !await Completes(collector.Terminal, TimeSpan.FromSeconds(settings.CompletionTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        if (timedOut)
+        {
+            log.Event("collector_timeout", "warning", new Dictionary<string, object?> { ["timeout_seconds"] = settings.CompletionTimeoutSeconds });
+        }
+
+        progress.Finish();
+        var stub = StubArtefact.Build(context, plan, prices, folder.Manifest());
+        var artefact = ExecuteArtefact.Build(stub, collector, settings.GradeScale.Name, settings.GradeScale.ReportableGrades, timedOut);
+        artefact = ArtefactWriter.Seal(artefact with { Validation = artefact.Validation with { Manifest = folder.Manifest() } });
+        var path = ArtefactWriter.Write(folder, artefact);
+        log.Event("essays_hydrated", fields: new Dictionary<string, object?> { ["essays"] = artefact.Results.Essays.Count, ["comparisons"] = artefact.Results.Comparisons.Count });
+        log.Event("runner_validation_state", fields: new Dictionary<string, object?>
+        {
+            ["manifest_entries"] = artefact.Validation.Manifest.Count,
+            ["artefact_checksum"] = artefact.Validation.ArtefactChecksum,
+            ["runner_status"] = JsonSerializer.SerializeToElement(artefact.Validation.RunnerStatus, JsonDefaults.Options),
+        });
+        log.Event("runner_execution_complete", fields: new Dictionary<string, object?> { ["status"] = artefact.Results.Status, ["stop_reason"] = artefact.Results.StopReason });
+        log.Say(ExecuteSummary.Render(artefact, path, clock.Elapsed));
+        return artefact.Results.Status switch
+        {
+            "completed" => ExitCodes.Success,
+            "failed" => ExitCodes.BatchFailed,
+            _ => ExitCodes.CompletionTimeout,
+        };
+    }
+
+    private async Task<bool> Completes(Task terminal, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(timeout, time, cancel.Token);
+        var first = await Task.WhenAny(terminal, delay).ConfigureAwait(false);
+        await cancel.CancelAsync().ConfigureAwait(false);
+        return first == terminal;
+    }
+}
