@@ -141,5 +141,24 @@ public sealed class BatchLifecycleTests
         Assert.Equal(20, (await stack.StatusAsync(batchId))!.Comparisons.Budget);
     }
 
+    [Fact]
+    public async Task A_guest_request_with_one_essay_completes_at_once_with_insufficient_essays()
+    {
+        await using var stack = await AssessmentStack.StartAsync();
+        var prompt = await stack.UploadAsync("Write about a place you remember.");
+        var essay = new EssayForCj("GUEST_1", await stack.UploadAsync(Scenario.Text("guest")));
+        var batchId = Guid.NewGuid();
+        await Scenario.PublishAsync(stack, Scenario.Request(batchId, null, [essay], prompt));
+
+        await stack.Events.WaitForOutcomeAsync(batchId);
+        var completed = Assert.Single(stack.Events.Completed(batchId)).Data;
+        Assert.Equal((StopReasons.InsufficientEssays, "COMPLETE_INSUFFICIENT_ESSAYS", true), (completed.StopReason, completed.BatchStatus, completed.ProcessingSummary.SingleEssayBatch));
+        var result = Assert.Single(stack.Events.Results(batchId)).Data;
+        Assert.Equal("eng5_np_legacy_9_step", result.GradeScale);
+        Assert.Null(Assert.Single(result.EssayResults).LetterGrade);
+        Assert.False(result.AssessmentMetadata.ProjectionsAvailable);
+        Assert.Empty(stack.Llm.Posts);
+    }
+
     private static (string, string, string, Guid) Header<T>(EventEnvelope<T> e) => (e.EventType, e.SourceService, e.CorrelationId, e.BatchId);
 }
