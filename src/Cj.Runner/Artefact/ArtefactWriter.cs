@@ -14,6 +14,15 @@ internal static class ArtefactWriter
 {
     public static string FileName(string mode) => $"assessment_run.{mode}.json";
 
+    /// <summary>The fields of the runbook's <c>runner_validation_state</c> log event: manifest length, checksum and runner status.</summary>
+    public static Dictionary<string, object?> ValidationState(AssessmentRun artefact, string path) => new()
+    {
+        ["manifest_entries"] = artefact.Validation.Manifest.Count,
+        ["artefact_checksum"] = artefact.Validation.ArtefactChecksum,
+        ["runner_status"] = JsonSerializer.SerializeToElement(artefact.Validation.RunnerStatus, JsonDefaults.Options),
+        ["artefact_path"] = path,
+    };
+
     public static AssessmentRun Seal(AssessmentRun artefact)
     {
         var unsealed = artefact with { Validation = artefact.Validation with { ArtefactChecksum = "" } };

@@ -53,12 +53,15 @@ internal sealed class Collector : IAsyncDisposable
     /// <summary>Completes when the batch completed (with its result) or failed.</summary>
     public Task Terminal => _terminal.Task;
 
+    /// <summary>Stops consuming; idempotent. Called before the manifest is taken, so no file lands after it.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var subscription in _subscriptions)
         {
             await subscription.DisposeAsync().ConfigureAwait(false);
         }
+
+        _subscriptions.Clear();
     }
 
     private Task HandleAsync(BusMessage message, CancellationToken cancellationToken)

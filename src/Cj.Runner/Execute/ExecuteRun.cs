@@ -49,17 +49,12 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
         }
 
         progress.Finish();
+        await collector.DisposeAsync().ConfigureAwait(false);
         var stub = StubArtefact.Build(context, plan, prices, folder.Manifest());
-        var artefact = ExecuteArtefact.Build(stub, collector, settings.GradeScale.Name, settings.GradeScale.ReportableGrades, timedOut);
-        artefact = ArtefactWriter.Seal(artefact with { Validation = artefact.Validation with { Manifest = folder.Manifest() } });
+        var artefact = ArtefactWriter.Seal(ExecuteArtefact.Build(stub, collector, settings.GradeScale.Name, settings.GradeScale.ReportableGrades, timedOut));
         var path = ArtefactWriter.Write(folder, artefact);
         log.Event("essays_hydrated", fields: new Dictionary<string, object?> { ["essays"] = artefact.Results.Essays.Count, ["comparisons"] = artefact.Results.Comparisons.Count });
-        log.Event("runner_validation_state", fields: new Dictionary<string, object?>
-        {
-            ["manifest_entries"] = artefact.Validation.Manifest.Count,
-            ["artefact_checksum"] = artefact.Validation.ArtefactChecksum,
-            ["runner_status"] = JsonSerializer.SerializeToElement(artefact.Validation.RunnerStatus, JsonDefaults.Options),
-        });
+        log.Event("runner_validation_state", fields: ArtefactWriter.ValidationState(artefact, path));
         log.Event("runner_execution_complete", fields: new Dictionary<string, object?> { ["status"] = artefact.Results.Status, ["stop_reason"] = artefact.Results.StopReason });
         log.Say(ExecuteSummary.Render(artefact, path, clock.Elapsed));
         return artefact.Results.Status switch

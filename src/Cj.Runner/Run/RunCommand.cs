@@ -95,13 +95,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
 
         var artefact = ArtefactWriter.Seal(StubArtefact.Build(context, plan, prices, folder.Manifest()));
         var path = ArtefactWriter.Write(folder, artefact);
-        log.Event("runner_validation_state", fields: new Dictionary<string, object?>
-        {
-            ["manifest_entries"] = artefact.Validation.Manifest.Count,
-            ["artefact_checksum"] = artefact.Validation.ArtefactChecksum,
-            ["runner_status"] = JsonSerializer.SerializeToElement(artefact.Validation.RunnerStatus, JsonDefaults.Options),
-            ["artefact_path"] = path,
-        });
+        log.Event("runner_validation_state", fields: ArtefactWriter.ValidationState(artefact, path));
         log.Say($"Run folder: {folder.Path}");
         log.Say($"Artefact:   {path}");
         log.Say($"Latest:     {Path.Combine(folder.OutputDirectory, ArtefactWriter.FileName(RunnerModes.Name(settings.Mode)))}");
