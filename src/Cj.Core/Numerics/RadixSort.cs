@@ -16,16 +16,16 @@ internal static class RadixSort
             max = Math.Max(max, key);
         }
 
-        var buffer = new long[keys.Length];
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(keys.Length);
         var counts = new int[1 << 16];
         var source = keys;
         var target = buffer;
         for (var shift = 0; shift < 64 && (max >> shift) > 0; shift += 16)
         {
             Array.Clear(counts);
-            foreach (var key in source)
+            for (var k = 0; k < keys.Length; k++)
             {
-                counts[(int)((key >> shift) & 0xFFFF)]++;
+                counts[(int)((source[k] >> shift) & 0xFFFF)]++;
             }
 
             var offset = 0;
@@ -34,8 +34,9 @@ internal static class RadixSort
                 (counts[b], offset) = (offset, offset + counts[b]);
             }
 
-            foreach (var key in source)
+            for (var k = 0; k < keys.Length; k++)
             {
+                var key = source[k];
                 target[counts[(int)((key >> shift) & 0xFFFF)]++] = key;
             }
 
@@ -44,7 +45,9 @@ internal static class RadixSort
 
         if (!ReferenceEquals(source, keys))
         {
-            source.CopyTo(keys, 0);
+            Array.Copy(source, keys, keys.Length);
         }
+
+        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
     }
 }

@@ -137,38 +137,33 @@ internal sealed class JudgementData
     private void Aggregate(long[] keys, long n)
     {
         Numerics.RadixSort.Sort(keys);
-        var rowI = new List<int>();
-        var rowJ = new List<int>();
-        var rowF = new List<sbyte>();
-        var rowN = new List<double>();
-        var rowW = new List<double>();
-        var k = 0;
-        while (k < keys.Length)
+        var groups = 0;
+        for (var k = 0; k < keys.Length; k++)
         {
-            var group = keys[k] >> 1;
-            double count = 0;
-            double wins = 0;
-            while (k < keys.Length && keys[k] >> 1 == group)
-            {
-                count++;
-                wins += keys[k] & 1;
-                k++;
-            }
-
-            var f = (sbyte)((group % 3) - 1);
-            var pair = group / 3;
-            rowI.Add((int)(pair / n));
-            rowJ.Add((int)(pair % n));
-            rowF.Add(f);
-            rowN.Add(count);
-            rowW.Add(wins);
+            groups += k == 0 || keys[k] >> 1 != keys[k - 1] >> 1 ? 1 : 0;
         }
 
-        RowI = [.. rowI];
-        RowJ = [.. rowJ];
-        RowF = [.. rowF];
-        RowN = [.. rowN];
-        RowWinsI = [.. rowW];
+        RowI = new int[groups];
+        RowJ = new int[groups];
+        RowF = new sbyte[groups];
+        RowN = new double[groups];
+        RowWinsI = new double[groups];
+        var row = -1;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var group = keys[k] >> 1;
+            if (k == 0 || group != keys[k - 1] >> 1)
+            {
+                row++;
+                var pair = group / 3;
+                RowI[row] = (int)(pair / n);
+                RowJ[row] = (int)(pair % n);
+                RowF[row] = (sbyte)((group % 3) - 1);
+            }
+
+            RowN[row]++;
+            RowWinsI[row] += keys[k] & 1;
+        }
     }
 
     private static bool IsSorted(IReadOnlyList<Judgement> judgements)
