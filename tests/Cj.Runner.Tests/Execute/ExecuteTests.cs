@@ -51,18 +51,26 @@ public sealed class ExecuteTests
         {
             Assert.True(e.GetProperty("standard_error").GetDouble() > 0);
             Assert.True(e.GetProperty("comparison_count").GetInt32() > 0);
-            if (!e.GetProperty("is_anchor").GetBoolean())
-            {
-                var projection = e.GetProperty("grade_projection");
-                Assert.Equal(1.0, projection.GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble()), 1e-9);
-                Assert.False(string.IsNullOrEmpty(projection.GetProperty("grade").GetString()));
-            }
         });
+
+        // The mock's verdicts are random, so its anchors may land out of order and leave no calibration;
+        // projections are then absent for every student together (the simulated test requires them).
+        var students = essays.Where(e => !e.GetProperty("is_anchor").GetBoolean()).ToArray();
+        var projected = students.Count(e => e.GetProperty("grade_projection").ValueKind == JsonValueKind.Object);
+        Assert.True(projected == 0 || projected == students.Length, $"{projected} of {students.Length} students projected");
+        Assert.All(students.Where(e => e.GetProperty("grade_projection").ValueKind == JsonValueKind.Object), e => AssertProjection(e));
         Assert.Equal(comparisons.Length, artefact.GetProperty("validation").GetProperty("runner_status").GetProperty("observed_events").GetProperty("comparisons").GetInt32());
         Assert.Equal(comparisons.Length, Directory.GetFiles(Path.Combine(run, "events", "comparisons")).Length);
         Assert.Single(Directory.GetFiles(Path.Combine(run, "events", "completions")));
         Assert.Single(Directory.GetFiles(Path.Combine(run, "events", "assessment_results")));
         Assert.Contains("runner_execution_complete", File.ReadAllText(Path.Combine(run, "logs", "runner.log")), StringComparison.Ordinal);
+    }
+
+    internal static void AssertProjection(JsonElement essay)
+    {
+        var projection = essay.GetProperty("grade_projection");
+        Assert.Equal(1.0, projection.GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble()), 1e-9);
+        Assert.False(string.IsNullOrEmpty(projection.GetProperty("grade").GetString()));
     }
 
     [Fact]

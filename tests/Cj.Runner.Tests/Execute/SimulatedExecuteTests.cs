@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cj.Runner.Tests.Execute;
+
+public sealed class SimulatedExecuteTests
+{
+    [Fact]
+    public void Execute_with_the_simulated_judge_recovers_the_given_abilities()
+    {
+        using var temp = new TempFolder();
+        string[] grades = ["F+", "E-", "E+", "D+", "C-", "C+", "B", "A"];
+        var abilities = new StringBuilder("essay_id,ability\n");
+        for (var k = 0; k < grades.Length; k++)
+        {
+            abilities.Append(CultureInfo.InvariantCulture, $"ANCHOR_{k + 1:D2}_{grades[k].TrimEnd('+', '-')},{(k - 3.5) * 1.2}\n");
+        }
+
+        for (var s = 1; s <= 12; s++)
+        {
+            abilities.Append(CultureInfo.InvariantCulture, $"STUDENT_{s:D2},{(s - 6.5) * 0.7}\n");
+        }
+
+        var file = temp.Write("abilities.csv", abilities.ToString());
+        var (exit, _, error, artefact, _) = ExecuteTests.Execute(
+            Path.Combine(temp.Path, "out"), new() { ["SIMULATED_ABILITIES_FILE"] = file }, "--llm-provider", "simulated");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Provider 'simulated': verdicts are SYNTHETIC", error, StringComparison.Ordinal);
+        var rows = artefact.GetProperty("results").GetProperty("essays").EnumerateArray().ToArray();
+        Assert.All(rows.Where(e => !e.GetProperty("is_anchor").GetBoolean()), ExecuteTests.AssertProjection);
+        var essays = rows
+            .ToDictionary(e => e.GetProperty("essay_id").GetString()!, e => e.GetProperty("ability").GetDouble());
+        Assert.True(essays["ANCHOR_08_A"] > essays["ANCHOR_01_F"] + 2, $"A {essays["ANCHOR_08_A"]}, F+ {essays["ANCHOR_01_F"]}");
+        Assert.True(essays["STUDENT_12"] > essays["STUDENT_01"] + 2, $"12 {essays["STUDENT_12"]}, 01 {essays["STUDENT_01"]}");
+        Assert.All(artefact.GetProperty("results").GetProperty("comparisons").EnumerateArray(),
+            c => Assert.Equal("simulated", c.GetProperty("provider").GetString()));
+    }
+}
