@@ -12,20 +12,10 @@ internal static class MapFitter
     public static BtFit Fit(JudgementData data, FitOptions options)
     {
         var n = data.Count;
-        var flags = FitFlags.None;
         var (componentOf, componentCount) = Graph.Components(data);
-        if (componentCount > 1)
-        {
-            flags |= FitFlags.Disconnected;
-        }
-
-        if (data.JudgementCount == 0)
-        {
-            flags |= FitFlags.NoJudgements;
-        }
-
-        var separated = SeparatedEssays(data);
-        if (separated.Length > 0 || (options.PriorSd is null && !Graph.FordConditionHolds(data, componentOf, componentCount)))
+        var separated = Separation.SeparatedEssays(data);
+        var flags = Separation.Flags(data, componentCount, separated);
+        if (options.PriorSd is null && !Graph.FordConditionHolds(data, componentOf, componentCount))
         {
             flags |= FitFlags.Separated;
         }
@@ -81,11 +71,6 @@ internal static class MapFitter
         && data.KnownPositionCount >= 0.1 * data.JudgementCount
         && data.FirstShownWins > 0
         && data.FirstShownLosses > 0;
-
-    private static ImmutableArray<EssayId> SeparatedEssays(JudgementData data) =>
-        [.. Enumerable.Range(0, data.Count)
-            .Where(i => data.ComparisonsOf(i) > 0 && (data.Wins[i] == 0 || data.Losses[i] == 0))
-            .Select(i => data.Ids[i])];
 
     /// <summary>Exact SEs by dense Cholesky; if P is not numerically positive definite, the diagonal approximation (Exact = false).</summary>
     private static (double[] Se, double EtaSe, double[]? Covariance, bool Exact) DenseStandardErrors(MapObjective objective, FitOptions options)
@@ -161,7 +146,7 @@ internal static class MapFitter
             Iterations = 0,
             Converged = false,
             Flags = flags,
-            SeparatedEssays = SeparatedEssays(data),
+            SeparatedEssays = Separation.SeparatedEssays(data),
             Infit = nan,
             Outfit = nan,
         };

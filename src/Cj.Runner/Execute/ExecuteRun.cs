@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Cj.Hosting.Bus;
 using Cj.Runner.Artefact;
 using Cj.Runner.Logging;
@@ -35,10 +34,7 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
         await using var collector = new Collector(stack.Bus, context.BatchUuid, folder, log);
         var progress = new ProgressDisplay(log, plan.Budget);
         collector.ComparisonArrived += progress.OnComparison;
-        var envelope = RequestBuilder.Build(
-            context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, time.GetUtcNow(),
-            Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
-        AtomicFile.WriteAllText(Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"), JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n");
+        var envelope = RequestBuilder.Write(context, folder, time.GetUtcNow());
         await stack.Bus.PublishAsync(EnvelopeMessages.ToMessage(envelope), cancellationToken).ConfigureAwait(false);
         log.Event("request_published", fields: new Dictionary<string, object?> { ["batch_uuid"] = context.BatchUuid.ToString(), ["essays_for_cj"] = envelope.Data.EssaysForCj.Count });
 

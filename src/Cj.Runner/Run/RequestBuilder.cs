@@ -8,6 +8,18 @@ internal static class RequestBuilder
 {
     public const string DataSchemaUri = "schemas/events/ELS_CJAssessmentRequestV1.schema.json";
 
+    /// <summary>Builds the request of <paramref name="context"/> and writes it, as published, into the run's <c>requests/</c>.</summary>
+    public static EventEnvelope<ElsCjAssessmentRequestV1> Write(RunContext context, Artefact.RunFolder folder, DateTimeOffset now)
+    {
+        var envelope = Build(
+            context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, now,
+            Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
+        AtomicFile.WriteAllText(
+            Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"),
+            System.Text.Json.JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n");
+        return envelope;
+    }
+
     public static EventEnvelope<ElsCjAssessmentRequestV1> Build(
         AssetInventory inventory,
         RunSettings settings,

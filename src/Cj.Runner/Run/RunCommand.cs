@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cj.Runner.Artefact;
 using Cj.Runner.Execute;
 using Cj.Runner.Inventory;
@@ -84,7 +83,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         log.Attach(Path.Combine(folder.Logs, "runner.log"));
         if (settings.Mode == RunnerMode.DryRun)
         {
-            WriteRequest(folder, context);
+            RequestBuilder.Write(context, folder, time.GetUtcNow());
             log.Event("request_envelope_written", fields: new Dictionary<string, object?> { ["essays_for_cj"] = inventory.Students.Count });
         }
 
@@ -100,15 +99,6 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         log.Say($"Artefact:   {path}");
         log.Say($"Latest:     {Path.Combine(folder.OutputDirectory, ArtefactWriter.FileName(RunnerModes.Name(settings.Mode)))}");
         return ExitCodes.Success;
-    }
-
-    private void WriteRequest(RunFolder folder, RunContext context)
-    {
-        var envelope = RequestBuilder.Build(
-            context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, time.GetUtcNow(),
-            Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
-        var json = JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n";
-        AtomicFile.WriteAllText(Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"), json);
     }
 
     /// <summary>Bad input writes nothing but the log: into &lt;output-dir&gt;/logs/runner.log when that can be written.</summary>
