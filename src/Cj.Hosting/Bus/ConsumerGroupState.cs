@@ -6,15 +6,15 @@ namespace Cj.Hosting.Bus;
 /// flight in this group, so a batch's events (keyed by batch id) are handled in order even when several
 /// subscribers share the group. A released message (its subscriber stopped mid-handling) is handed out first.
 /// </summary>
-internal sealed class ConsumerGroupState
+internal sealed class ConsumerGroupState(int committed)
 {
     private readonly SortedSet<int> released = [];
     private readonly SortedSet<int> doneAhead = [];
     private readonly HashSet<string> keysInFlight = new(StringComparer.Ordinal);
-    private int next;
+    private int next = committed;
 
     /// <summary>The committed offset: every message before it is done. A new group starts at 0 (earliest).</summary>
-    public int Committed { get; private set; }
+    public int Committed { get; private set; } = committed;
 
     /// <summary>Claims the next deliverable offset of <paramref name="log"/>, or returns false when none is.</summary>
     public bool TryClaim(List<BusMessage> log, out int offset)

@@ -11,13 +11,16 @@ namespace Cj.Hosting.Bus;
 /// loop per subscription. Within a group a message goes to exactly one subscriber, in offset order, and never
 /// while an earlier message with the same key is in flight, so a batch's events stay in order. A handler exception
 /// redelivers the same message after a backoff (10 ms doubling to 1 s) and counts in <see cref="RedeliveryCount"/>.
-/// Nothing survives the process: durability comes from the services' outbox tables. A handler must not dispose its
-/// own subscription (disposal waits for that very handler).
+/// A bus made by <see cref="OpenDurable"/> keeps its messages and committed offsets in a SQLite journal, so that a
+/// process killed at any point restarts where every group left off; otherwise nothing survives the process. A
+/// handler must not dispose its own subscription (disposal waits for that very handler).
 /// </summary>
 public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, InProcessTopic> topics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<InProcessSubscription, byte> subscriptions = new();
+    private readonly BusJournal? journal;
+    private readonly Dictionary<string, List<BusMessage>> stored = new(StringComparer.Ordinal);
     private int redeliveries;
     private volatile bool disposed;
 
@@ -34,6 +37,33 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logger);
         Time = time;
         Logger = logger;
+    }
+
+    private InProcessEventBus(TimeProvider time, ILogger<InProcessEventBus> logger, BusJournal journal)
+        : this(time, logger)
+    {
+        this.journal = journal;
+        stored = journal.Messages();
+    }
+
+    /// <summary>
+    /// A bus whose messages and committed offsets live in the SQLite file at <paramref name="path"/> (created when
+    /// absent). Reopening the same file after a crash redelivers to each consumer group every message it had not
+    /// committed; consumers are idempotent, so a message handled just before the crash may arrive once more.
+    /// </summary>
+    public static InProcessEventBus OpenDurable(string path, TimeProvider time, ILogger<InProcessEventBus> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var journal = BusJournal.Open(path);
+        try
+        {
+            return new InProcessEventBus(time, logger, journal);
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
     }
 
     /// <summary>How many times a handler threw, each causing a redelivery (stopping subscriptions not counted).</summary>
@@ -71,8 +101,7 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
     }
 
     /// <summary>Every message published on <paramref name="topic"/> so far, in order (for tests and diagnostics).</summary>
-    public IReadOnlyList<BusMessage> Snapshot(string topic) =>
-        topics.TryGetValue(topic, out var log) ? log.Snapshot() : [];
+    public IReadOnlyList<BusMessage> Snapshot(string topic) => Topic(topic).Snapshot();
 
     /// <summary>Stops every subscription, waiting for the handlers in flight; publishing afterwards throws.</summary>
     public async ValueTask DisposeAsync()
@@ -82,14 +111,16 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
         {
             await subscription.DisposeAsync().ConfigureAwait(false);
         }
+
+        journal?.Dispose();
     }
 
-    internal int CommittedOffset(string topic, string group) =>
-        topics.TryGetValue(topic, out var log) ? log.CommittedOffset(group) : 0;
+    internal int CommittedOffset(string topic, string group) => Topic(topic).CommittedOffset(group);
 
     internal void CountRedelivery() => Interlocked.Increment(ref redeliveries);
 
     internal void Forget(InProcessSubscription subscription) => subscriptions.TryRemove(subscription, out _);
 
-    private InProcessTopic Topic(string name) => topics.GetOrAdd(name, _ => new InProcessTopic());
+    private InProcessTopic Topic(string name) =>
+        topics.GetOrAdd(name, topic => new InProcessTopic(topic, journal, stored.GetValueOrDefault(topic)));
 }

@@ -3,14 +3,31 @@ namespace Cj.Hosting.Bus;
 /// <summary>
 /// One topic of the in-process bus: an append-only log and the state of every consumer group reading it, under
 /// one lock. Any change (a message appended, one completed or released) completes the current change signal,
-/// on which idle subscription loops wait.
+/// on which idle subscription loops wait. With a journal, appends and committed offsets are written through to it,
+/// and a reopened topic starts from what the journal holds.
 /// </summary>
 internal sealed class InProcessTopic
 {
     private readonly Lock gate = new();
-    private readonly List<BusMessage> log = [];
+    private readonly string name;
+    private readonly BusJournal? journal;
+    private readonly List<BusMessage> log;
     private readonly Dictionary<string, ConsumerGroupState> groups = new(StringComparer.Ordinal);
     private TaskCompletionSource changed = NewSignal();
+
+    public InProcessTopic(string name, BusJournal? journal, List<BusMessage>? stored)
+    {
+        this.name = name;
+        this.journal = journal;
+        log = stored ?? [];
+        if (journal is not null)
+        {
+            foreach (var (group, committed) in journal.Offsets(name))
+            {
+                groups.Add(group, new ConsumerGroupState(Math.Min(committed, log.Count)));
+            }
+        }
+    }
 
     public IReadOnlyList<BusMessage> Snapshot()
     {
@@ -24,6 +41,7 @@ internal sealed class InProcessTopic
     {
         lock (gate)
         {
+            journal?.Append(log.Count, message);
             log.Add(message);
             PulseLocked();
         }
@@ -48,7 +66,14 @@ internal sealed class InProcessTopic
     {
         lock (gate)
         {
-            Group(group).Complete(offset, log[offset].Key);
+            var state = Group(group);
+            var before = state.Committed;
+            state.Complete(offset, log[offset].Key);
+            if (state.Committed != before)
+            {
+                journal?.Commit(name, group, state.Committed);
+            }
+
             PulseLocked();
         }
     }
@@ -74,7 +99,7 @@ internal sealed class InProcessTopic
     {
         if (!groups.TryGetValue(group, out var state))
         {
-            state = new ConsumerGroupState();
+            state = new ConsumerGroupState(0);
             groups.Add(group, state);
         }
 

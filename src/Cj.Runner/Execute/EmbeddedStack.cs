@@ -4,13 +4,14 @@ using Cj.Hosting;
 using Cj.Hosting.Bus;
 using Cj.LlmProvider;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cj.Runner.Execute;
 
 /// <summary>
 /// The embedded stack: the CJ Assessment Service and the LLM Provider Service in this process, each on its own
-/// Kestrel listener at 127.0.0.1 on a free port, joined by the in-process event bus, with their SQLite files in
-/// the run folder. Secrets (the admin signing key, the provider API token) are random per process and never
+/// Kestrel listener at 127.0.0.1 on a free port, joined by the in-process event bus, with their SQLite files and
+/// the bus journal in the run folder's <c>state/</c>, so a killed run can be resumed from them. Secrets (the admin signing key, the provider API token) are random per process and never
 /// leave it; service settings still come from the usual environment variables.
 /// </summary>
 internal sealed class EmbeddedStack : IAsyncDisposable
@@ -40,7 +41,7 @@ internal sealed class EmbeddedStack : IAsyncDisposable
         string stateDirectory, string provider, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(stateDirectory);
-        var bus = new InProcessEventBus();
+        var bus = InProcessEventBus.OpenDurable(Path.Combine(stateDirectory, "bus.db"), time, NullLogger<InProcessEventBus>.Instance);
         var apiToken = Secret();
         var signingKey = Secret();
         var llmOptions = LlmProviderOptions.FromEnvironment(environment) with
