@@ -146,7 +146,10 @@ internal sealed partial class QueueStore
     /// <summary>
     /// Returns processing legs to the queue: all of them when <paramref name="all"/> (start-up: SQLite has one
     /// dispatcher per database, so every lease in the file belongs to a dead process), else those whose lease
-    /// lapsed. Their attempt stays counted: the call may have been made (and billed). Returns the counts by provider.
+    /// lapsed. A lapsed lease keeps its attempt counted: that call may still be running (and billed). At start-up
+    /// the interrupted attempt is repeated under its own number instead: its process is gone, no answer of it was
+    /// recorded, so an offline provider draws the same verdict again and a crash spends no retry. Either way the
+    /// possible second call is counted in <c>llm_provider_possible_duplicate_calls_total</c>. Returns the counts by provider.
     /// </summary>
     public Task<IReadOnlyDictionary<string, int>> RecoverLeasesAsync(bool all, CancellationToken ct) =>
         writes.RunAsync<IReadOnlyDictionary<string, int>>((connection, tx) => RecoverLeases(connection, tx, all), ct);
@@ -163,7 +166,7 @@ internal sealed partial class QueueStore
         {
             connection.Execute(
                 $"""
-                UPDATE llm_legs AS l SET status = 'queued', lease_owner = NULL, lease_until = NULL, not_before = @Now WHERE {Lapsed};
+                UPDATE llm_legs AS l SET status = 'queued', attempts = CASE WHEN @All THEN MAX(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, lease_until = NULL, not_before = @Now WHERE {Lapsed};
                 UPDATE llm_requests SET status = 'queued' WHERE status = 'processing'
                     AND queue_id NOT IN (SELECT queue_id FROM llm_legs WHERE status = 'processing');
                 """,

@@ -52,6 +52,25 @@ internal sealed class RunFolder
         }
     }
 
+    /// <summary>
+    /// The folder of the latest execute run of <paramref name="label"/> under <paramref name="outputDirectory"/>: the
+    /// one with a <paramref name="marker"/> file written last. Throws <see cref="InputException"/> when there is none.
+    /// </summary>
+    public static RunFolder Latest(string outputDirectory, string label, string marker)
+    {
+        var full = System.IO.Path.GetFullPath(outputDirectory);
+        var runs = System.IO.Path.Combine(full, "runs");
+        var latest = Directory.Exists(runs)
+            ? Directory.EnumerateDirectories(runs, label + "-*")
+                .Where(d => System.IO.Path.GetFileName(d).Length == label.Length + 9 && File.Exists(System.IO.Path.Combine(d, marker)))
+                .OrderByDescending(d => File.GetLastWriteTimeUtc(System.IO.Path.Combine(d, marker)))
+                .FirstOrDefault()
+            : null;
+        return latest is null
+            ? throw new InputException($"--resume: no execute run labelled '{label}' under {runs} (looked for runs/{label}-<uuid8>/{marker}).")
+            : new RunFolder(full, latest);
+    }
+
     /// <summary>Every file under requests/ and events/, keyed by its path relative to the run folder ('/' separators).</summary>
     public SortedDictionary<string, ManifestEntry> Manifest()
     {

@@ -9,7 +9,8 @@ namespace Cj.Runner.Execute;
 /// <summary>
 /// Collects a batch's events from the bus: comparison results, the completion or the failure, and the assessment
 /// result. It subscribes before the request is published, keeps only events of its batch, drops duplicates (by
-/// event id and by comparison request id) and writes each event once into the run's <c>events/</c> folder.
+/// event id and by comparison request id) and writes each event once into the run's <c>events/</c> folder. A resumed
+/// run first restores what the folder already holds, so nothing is counted or written twice.
 /// </summary>
 internal sealed class Collector : IAsyncDisposable
 {
@@ -23,16 +24,11 @@ internal sealed class Collector : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _sequence;
 
-    public Collector(IEventBus bus, Guid batchUuid, RunFolder folder, RunnerLog log)
+    public Collector(Guid batchUuid, RunFolder folder, RunnerLog log)
     {
         _batchUuid = batchUuid;
         _folder = folder;
         _log = log;
-        var group = $"eng5-np-runner-eng5np-{batchUuid}";
-        foreach (var topic in new[] { Topics.ComparisonResult, Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
-        {
-            _subscriptions.Add(bus.Subscribe(topic, group, HandleAsync));
-        }
     }
 
     /// <summary>Comparison results, one per attempt, in CJ's comparison order (request ids are <c>{batch}:{seq:D6}:{attempt}</c>).</summary>
@@ -53,6 +49,39 @@ internal sealed class Collector : IAsyncDisposable
     /// <summary>Completes when the batch completed (with its result) or failed.</summary>
     public Task Terminal => _terminal.Task;
 
+    /// <summary>Starts consuming the batch's topics (as one consumer group per batch, so a resumed run continues it).</summary>
+    public void Subscribe(IEventBus bus)
+    {
+        var group = $"eng5-np-runner-eng5np-{_batchUuid}";
+        foreach (var topic in new[] { Topics.ComparisonResult, Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
+        {
+            _subscriptions.Add(bus.Subscribe(topic, group, HandleAsync));
+        }
+    }
+
+    /// <summary>Takes back the events an interrupted run of this folder already saved; returns how many.</summary>
+    public int Restore()
+    {
+        var restored = 0;
+        foreach (var (kind, topic) in new[] { ("comparisons", Topics.ComparisonResult), ("completions", ""), ("assessment_results", Topics.AssessmentResultPublished) })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder.Events, kind), "*.json").Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                if (int.TryParse(name.AsSpan(0, Math.Min(6, name.Length)), out var sequence))
+                {
+                    _sequence = Math.Max(_sequence, sequence);
+                }
+
+                var actual = topic.Length > 0 ? topic : name.EndsWith("_failed", StringComparison.Ordinal) ? Topics.AssessmentFailed : Topics.AssessmentCompleted;
+                Accept(new BusMessage(actual, "", File.ReadAllBytes(file), new Dictionary<string, string>()), save: false);
+                restored++;
+            }
+        }
+
+        return restored;
+    }
+
     /// <summary>Stops consuming; idempotent. Called before the manifest is taken, so no file lands after it.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -71,11 +100,17 @@ internal sealed class Collector : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var eventId = message.Headers.GetValueOrDefault("event_id") ?? "";
+        Accept(message, save: true);
+        return Task.CompletedTask;
+    }
+
+    private void Accept(BusMessage message, bool save)
+    {
+        var eventId = EventIdOf(message);
         if (!_seenEvents.TryAdd(eventId, true))
         {
             DuplicatesDropped++;
-            return Task.CompletedTask;
+            return;
         }
 
         switch (message.Topic)
@@ -85,7 +120,12 @@ internal sealed class Collector : IAsyncDisposable
                 if (!_comparisons.TryAdd(comparison.Data.CorrelationId, comparison))
                 {
                     DuplicatesDropped++;
-                    return Task.CompletedTask;
+                    return;
+                }
+
+                if (!save)
+                {
+                    return;
                 }
 
                 Save("comparisons", comparison.Data.CorrelationId, message);
@@ -99,18 +139,27 @@ internal sealed class Collector : IAsyncDisposable
                 break;
             case Topics.AssessmentCompleted:
                 Completed = EnvelopeMessages.Read<CjAssessmentCompletedV1>(message);
-                Save("completions", "completed", message);
-                _log.Event("collector_completion_received", fields: new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
+                Save("completions", "completed", message, save);
+                if (save)
+                {
+                    _log.Event("collector_completion_received", fields: new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
+                }
                 break;
             case Topics.AssessmentFailed:
                 Failed = EnvelopeMessages.Read<CjAssessmentFailedV1>(message);
-                Save("completions", "failed", message);
-                _log.Event("collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
+                Save("completions", "failed", message, save);
+                if (save)
+                {
+                    _log.Event("collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
+                }
                 break;
             case Topics.AssessmentResultPublished:
                 Result = EnvelopeMessages.Read<AssessmentResultV1>(message);
-                Save("assessment_results", "assessment_result", message);
-                _log.Event("collector_assessment_result_received", fields: new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
+                Save("assessment_results", "assessment_result", message, save);
+                if (save)
+                {
+                    _log.Event("collector_assessment_result_received", fields: new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
+                }
                 break;
         }
 
@@ -118,12 +167,27 @@ internal sealed class Collector : IAsyncDisposable
         {
             _terminal.TrySetResult();
         }
-
-        return Task.CompletedTask;
     }
 
-    private void Save(string kind, string name, BusMessage message)
+    /// <summary>The dedupe key: the <c>event_id</c> header, or the envelope's own id for a restored file.</summary>
+    private static string EventIdOf(BusMessage message)
     {
+        if (message.Headers.TryGetValue("event_id", out var header))
+        {
+            return header;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(message.Value);
+        return document.RootElement.TryGetProperty("event_id", out var id) ? id.ToString() : "";
+    }
+
+    private void Save(string kind, string name, BusMessage message, bool save = true)
+    {
+        if (!save)
+        {
+            return;
+        }
+
         int sequence;
         lock (_gate)
         {

@@ -33,6 +33,10 @@ internal sealed class EmbeddedStack : IAsyncDisposable
 
     public IEventBus Bus => _bus;
 
+    /// <summary>Whether the bus (journal included) already holds the event <paramref name="eventId"/> on <paramref name="topic"/>.</summary>
+    public bool HasPublished(string topic, Guid eventId) =>
+        _bus.Snapshot(topic).Any(m => m.Headers.TryGetValue(EnvelopeMessages.EventIdHeader, out var id) && Guid.TryParse(id, out var g) && g == eventId);
+
     public Uri CjUrl { get; }
 
     public string AdminToken { get; }

@@ -14,11 +14,21 @@ internal static class RequestBuilder
         var envelope = Build(
             context.Inventory, context.Settings, context.Judge, context.BatchUuid, Guid.NewGuid(), context.CorrelationId, now,
             Environment.UserName is { Length: > 0 } user ? user : "eng5-np-runner");
-        AtomicFile.WriteAllText(
-            Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json"),
-            System.Text.Json.JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n");
+        AtomicFile.WriteAllText(PathOf(context, folder), System.Text.Json.JsonSerializer.Serialize(envelope, JsonDefaults.Options) + "\n");
         return envelope;
     }
+
+    /// <summary>The request an interrupted run already wrote (and may have published), or null when it wrote none.</summary>
+    public static EventEnvelope<ElsCjAssessmentRequestV1>? Saved(RunContext context, Artefact.RunFolder folder)
+    {
+        var path = PathOf(context, folder);
+        return File.Exists(path)
+            ? System.Text.Json.JsonSerializer.Deserialize<EventEnvelope<ElsCjAssessmentRequestV1>>(File.ReadAllText(path), JsonDefaults.Options)
+            : null;
+    }
+
+    private static string PathOf(RunContext context, Artefact.RunFolder folder) =>
+        Path.Combine(folder.Requests, $"ELS_CJAssessmentRequestV1.{context.BatchUuid:N}.json");
 
     public static EventEnvelope<ElsCjAssessmentRequestV1> Build(
         AssetInventory inventory,

@@ -66,6 +66,11 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             throw new InputException($"--cj-service-url {settings.CjServiceUrl}: the distributed stack (Kafka, PostgreSQL) is not available in this release; run without it to use the embedded stack.");
         }
 
+        if (settings.Resume)
+        {
+            return await ResumeAsync(settings, log, cancellationToken).ConfigureAwait(false);
+        }
+
         var inventory = AssetInventoryReader.Read(settings.AssetsDirectory, settings.GradeScale);
         log.Event("inventory_loaded", fields: new Dictionary<string, object?>
         {
@@ -99,6 +104,45 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
         log.Say($"Artefact:   {path}");
         log.Say($"Latest:     {Path.Combine(folder.OutputDirectory, ArtefactWriter.FileName(RunnerModes.Name(settings.Mode)))}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>--resume</c>: the latest execute run of the label continues with the settings, identity and assets it started
+    /// with (assets changed since are refused); only the log format, verbosity and completion timeout are taken anew.
+    /// </summary>
+    private async Task<int> ResumeAsync(RunSettings given, RunnerLog log, CancellationToken cancellationToken)
+    {
+        if (given.Mode != RunnerMode.Execute)
+        {
+            throw new InputException($"--resume: only with --mode execute (got --mode {RunnerModes.Name(given.Mode)}).");
+        }
+
+        var folder = RunFolder.Latest(given.OutputDirectory, given.BatchLabel, ResumeRecord.FileName);
+        var record = ResumeRecord.Read(folder.Path);
+        log.Attach(Path.Combine(folder.Logs, "runner.log"));
+        var settings = record.Settings with
+        {
+            Resume = true,
+            OutputDirectory = given.OutputDirectory,
+            JsonLogs = given.JsonLogs,
+            Verbose = given.Verbose,
+            CompletionTimeoutSeconds = given.CompletionTimeoutSeconds,
+        };
+        log.Event("runner_resuming", fields: new Dictionary<string, object?>
+        {
+            ["run_folder"] = folder.Path,
+            ["batch_uuid"] = record.BatchUuid.ToString(),
+            ["original_correlation_id"] = record.CorrelationId.ToString(),
+        });
+        var inventory = AssetInventoryReader.Read(settings.AssetsDirectory, settings.GradeScale);
+        record.RequireSameInputs(inventory);
+        var context = new RunContext(
+            settings, inventory, JudgeTexts.Read(settings, inventory), record.BatchUuid, record.CorrelationId, record.StartedAt,
+            CliEnvironmentProbe.GitSha(Directory.GetCurrentDirectory()), CliEnvironmentProbe.Capture());
+        var prices = PriceTable.Embedded;
+        var plan = RunPlan.Create(inventory, settings, prices);
+        log.Say($"Resuming {folder.Path}");
+        return await new ExecuteRun(time, environment).RunAsync(context, plan, prices, folder, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Bad input writes nothing but the log: into &lt;output-dir&gt;/logs/runner.log when that can be written.</summary>

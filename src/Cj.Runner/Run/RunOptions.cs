@@ -66,6 +66,8 @@ internal sealed class RunOptions
 
     public Option<bool> ForceReupload { get; } = new("--force-reupload") { Description = "Execute: upload every essay again even when the content-hash cache says it is unchanged." };
 
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Execute: continue the latest run of --batch-id in --output-dir after it was interrupted (killed, crashed, rebooted), with the settings and assets it started with; nothing is requested or paid twice. On a finished run, only writes its artefact again." };
+
     public Option<string> LogFormat { get; } = new("--log-format") { HelpName = "FORMAT", Description = "json: JSON log lines on stderr as well as in logs/runner.log; text: human output on stderr.", DefaultValueFactory = _ => "text" };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "More detail on stderr." };
@@ -74,7 +76,7 @@ internal sealed class RunOptions
     [
         Mode, BatchId, Assets, OutputDir, CjServiceUrl, KafkaBootstrap, NoKafka, AwaitCompletion, CompletionTimeout, MaxComparisons,
         LlmProvider, LlmModel, LlmTemperature, LlmMaxTokens, ReasoningEffort, OutputVerbosity, LlmBatchingMode, AssignmentId, CourseId,
-        ExpectedGradeScale, GradeScale, SystemPrompt, Rubric, ForceReupload, LogFormat, Verbose,
+        ExpectedGradeScale, GradeScale, SystemPrompt, Rubric, ForceReupload, Resume, LogFormat, Verbose,
     ];
 
     /// <summary>Binds and validates; bad values throw <see cref="InputException"/> naming the flag.</summary>
@@ -139,6 +141,7 @@ internal sealed class RunOptions
             SystemPromptPath = parse.GetValue(SystemPrompt),
             RubricPath = parse.GetValue(Rubric),
             ForceReupload = parse.GetValue(ForceReupload),
+            Resume = parse.GetValue(Resume),
             JsonLogs = parse.GetValue(LogFormat) == "json",
             Verbose = parse.GetValue(Verbose),
         };

@@ -53,6 +53,9 @@ internal sealed record RunSettings
 
     public bool ForceReupload { get; init; }
 
+    /// <summary><c>--resume</c>: continue the latest execute run of <see cref="BatchLabel"/> in <see cref="OutputDirectory"/>.</summary>
+    public bool Resume { get; init; }
+
     public bool JsonLogs { get; init; }
 
     public bool Verbose { get; init; }

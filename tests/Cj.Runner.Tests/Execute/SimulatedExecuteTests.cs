@@ -9,19 +9,7 @@ public sealed class SimulatedExecuteTests
     public void Execute_with_the_simulated_judge_recovers_the_given_abilities()
     {
         using var temp = new TempFolder();
-        string[] grades = ["F+", "E-", "E+", "D+", "C-", "C+", "B", "A"];
-        var abilities = new StringBuilder("essay_id,ability\n");
-        for (var k = 0; k < grades.Length; k++)
-        {
-            abilities.Append(CultureInfo.InvariantCulture, $"ANCHOR_{k + 1:D2}_{grades[k].TrimEnd('+', '-')},{(k - 3.5) * 1.2}\n");
-        }
-
-        for (var s = 1; s <= 12; s++)
-        {
-            abilities.Append(CultureInfo.InvariantCulture, $"STUDENT_{s:D2},{(s - 6.5) * 0.7}\n");
-        }
-
-        var file = temp.Write("abilities.csv", abilities.ToString());
+        var file = AbilitiesFile(temp);
         var (exit, _, error, artefact, _) = ExecuteTests.Execute(
             Path.Combine(temp.Path, "out"), new() { ["SIMULATED_ABILITIES_FILE"] = file }, "--llm-provider", "simulated");
         Assert.True(exit == 0, error);
@@ -34,5 +22,23 @@ public sealed class SimulatedExecuteTests
         Assert.True(essays["STUDENT_12"] > essays["STUDENT_01"] + 2, $"12 {essays["STUDENT_12"]}, 01 {essays["STUDENT_01"]}");
         Assert.All(artefact.GetProperty("results").GetProperty("comparisons").EnumerateArray(),
             c => Assert.Equal("simulated", c.GetProperty("provider").GetString()));
+    }
+
+    /// <summary>Abilities for the demo essays, spread so that the simulated judge's order is clear: anchors in grade order.</summary>
+    internal static string AbilitiesFile(TempFolder temp)
+    {
+        string[] grades = ["F+", "E-", "E+", "D+", "C-", "C+", "B", "A"];
+        var abilities = new StringBuilder("essay_id,ability\n");
+        for (var k = 0; k < grades.Length; k++)
+        {
+            abilities.Append(CultureInfo.InvariantCulture, $"ANCHOR_{k + 1:D2}_{grades[k].TrimEnd('+', '-')},{(k - 3.5) * 1.2}\n");
+        }
+
+        for (var s = 1; s <= 12; s++)
+        {
+            abilities.Append(CultureInfo.InvariantCulture, $"STUDENT_{s:D2},{(s - 6.5) * 0.7}\n");
+        }
+
+        return temp.Write("abilities.csv", abilities.ToString());
     }
 }
