@@ -75,6 +75,7 @@ internal static class EngineSettingsReader
             ScoreStabilityThreshold = Number(get, "SCORE_STABILITY_THRESHOLD") ?? d.ScoreStabilityThreshold,
             TargetMaxSe = Number(get, "TARGET_MAX_SE") ?? d.TargetMaxSe,
             TargetGradeCertainty = Number(get, "TARGET_GRADE_CERTAINTY") ?? d.TargetGradeCertainty,
+            TargetReliability = Number(get, "TARGET_RELIABILITY") ?? d.TargetReliability,
             MinSuccessRateThreshold = Number(get, "MIN_SUCCESS_RATE_THRESHOLD") ?? d.MinSuccessRateThreshold,
             AttemptFailureAbortShare = Number(get, "ATTEMPT_FAILURE_ABORT_SHARE") ?? d.AttemptFailureAbortShare,
             MinAttemptsForAbort = Integer(get, "MIN_ATTEMPTS_FOR_ABORT") ?? d.MinAttemptsForAbort,
@@ -103,6 +104,7 @@ internal static class EngineSettingsReader
         Check(s.ScoreStabilityThreshold >= 0, "SCORE_STABILITY_THRESHOLD", "must not be negative");
         Check(s.TargetMaxSe >= 0, "TARGET_MAX_SE", "must be 0 (off) or positive");
         Check(s.TargetGradeCertainty is >= 0 and <= 1, "TARGET_GRADE_CERTAINTY", "must be in [0, 1]");
+        Check(s.TargetReliability is >= 0 and < 1, "TARGET_RELIABILITY", "must be in [0, 1)");
         Check(s.MinSuccessRateThreshold is >= 0 and <= 1, "MIN_SUCCESS_RATE_THRESHOLD", "must be in [0, 1]");
         Check(s.AttemptFailureAbortShare is > 0 and <= 1, "ATTEMPT_FAILURE_ABORT_SHARE", "must be in (0, 1]");
         Check(s.MinAttemptsForAbort >= 1, "MIN_ATTEMPTS_FOR_ABORT", "must be at least 1");

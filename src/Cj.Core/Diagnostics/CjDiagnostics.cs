@@ -8,7 +8,11 @@ public sealed record DiagnosticsReport(
     Reliability Reliability,
     PositionBias PositionBias,
     GraphSummary Graph,
-    SplitHalfResult? SplitHalf);
+    SplitHalfResult? SplitHalf)
+{
+    /// <summary>The empirical-Bayes reliability that adaptive pairing cannot inflate (ADR 0005); null when not computed.</summary>
+    public EmpiricalBayesReliability? HonestReliability { get; init; }
+}
 
 /// <summary>Computes <see cref="DiagnosticsReport"/> from a fit and the judgements it was fitted to.</summary>
 public static class CjDiagnostics

@@ -19,4 +19,8 @@ public sealed record Finalise(string Reason, BatchResult Result) : BatchAction;
 public sealed record Fail(string Reason, string Details, BatchResult PartialResult) : BatchAction;
 
 /// <summary>One row of the wave history.</summary>
-public sealed record WaveSummary(int Wave, int Comparisons, int Successes, double? MaxScoreChange, double? Ssr, int Components);
+public sealed record WaveSummary(int Wave, int Comparisons, int Successes, double? MaxScoreChange, double? Ssr, int Components)
+{
+    /// <summary>The empirical-Bayes reliability of ADR 0005; computed only when <c>TARGET_RELIABILITY</c> is set.</summary>
+    public double? HonestReliability { get; init; }
+}

@@ -40,6 +40,12 @@ public sealed record EngineSettings
     /// <summary><c>TARGET_GRADE_CERTAINTY</c>; 0 = off.</summary>
     public double TargetGradeCertainty { get; init; }
 
+    /// <summary>
+    /// <c>TARGET_RELIABILITY</c>; 0 = off. Stop when the empirical-Bayes reliability (ADR 0005), which adaptive pairing
+    /// cannot inflate, reaches the target. Computing it refits the batch a few times per wave.
+    /// </summary>
+    public double TargetReliability { get; init; }
+
     /// <summary><c>MIN_SUCCESS_RATE_THRESHOLD</c> (default 0.8).</summary>
     public double MinSuccessRateThreshold { get; init; } = 0.8;
 

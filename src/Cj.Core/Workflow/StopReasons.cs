@@ -6,6 +6,7 @@ public static class StopReasons
     public const string Stable = "stable";
     public const string TargetMaxSe = "target_max_se";
     public const string TargetGradeCertainty = "target_grade_certainty";
+    public const string TargetReliability = "target_reliability";
     public const string BudgetExhausted = "budget_exhausted";
     public const string PairsExhausted = "pairs_exhausted";
     public const string InsufficientEssays = "insufficient_essays";
@@ -17,7 +18,7 @@ public static class StopReasons
     /// <summary>The original system's batch status for a completed batch's reason.</summary>
     public static string LegacyStatus(string reason) => reason switch
     {
-        Stable or TargetMaxSe or TargetGradeCertainty => "COMPLETE_STABLE",
+        Stable or TargetMaxSe or TargetGradeCertainty or TargetReliability => "COMPLETE_STABLE",
         BudgetExhausted or PairsExhausted => "COMPLETE_MAX_COMPARISONS",
         InsufficientEssays => "COMPLETE_INSUFFICIENT_ESSAYS",
         DeadlineReached => "COMPLETE_FORCED_RECOVERY",

@@ -33,7 +33,12 @@ internal static class Terminal
         var splitHalf = splits > 0 && judgements.Length >= 4 && state.Essays.Length >= 3
             ? SplitHalf.Compute(state.Essays, judgements, state.Settings.Fit, splits, state.Seed)
             : null;
-        var diagnostics = CjDiagnostics.Compute(fit, judgements, splitHalf);
+        var diagnostics = CjDiagnostics.Compute(fit, judgements, splitHalf) with
+        {
+            HonestReliability = judgements.Length > 0 && state.Essays.Length >= 2
+                ? EmpiricalBayesReliability.Of(state.Essays, judgements, state.Settings.Fit)
+                : null,
+        };
         var projections = state.Mode == BatchMode.Normal && state.Essays.Any(e => e.IsAnchor)
             ? BatchProjections.Project(fit, state.Essays, state.Settings.GradeScale, state.Settings.Grading)
             : null;

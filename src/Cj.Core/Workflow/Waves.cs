@@ -78,7 +78,12 @@ internal static class Waves
         var previous = state.LastCheckedAbilities;
         double? maxChange = previous.IsEmpty ? null : fit.Abilities.Zip(previous, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Max();
         var summary = new WaveSummary(
-            state.Wave, state.Comparisons.Count(c => c.Wave == state.Wave), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount);
+            state.Wave, state.Comparisons.Count(c => c.Wave == state.Wave), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
+        {
+            HonestReliability = settings.TargetReliability > 0 && fit.ComponentCount == 1
+                ? EmpiricalBayesReliability.Of(state.Essays, [.. state.Judgements.OrderBy(j => j.Sequence)], settings.Fit).Value
+                : null,
+        };
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };
         ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary)];
 
@@ -100,7 +105,7 @@ internal static class Waves
         }
 
         var calibration = MainCalibration(state, fit);
-        if (EarlyStop(state, fit, calibration, maxChange) is { } reason)
+        if (EarlyStop(state, fit, calibration, maxChange, summary.HonestReliability) is { } reason)
         {
             return Then(scored, Terminal.Finalise(state, reason, fit));
         }
@@ -113,7 +118,7 @@ internal static class Waves
         return Then(scored, PlanNext(state, at, fit, calibration));
     }
 
-    private static string? EarlyStop(BatchState state, BtFit fit, GradeCalibration? calibration, double? maxChange)
+    private static string? EarlyStop(BatchState state, BtFit fit, GradeCalibration? calibration, double? maxChange, double? honestReliability)
     {
         var settings = state.Settings;
         if (state.Successes < settings.MinComparisonsForStabilityCheck || fit.ComponentCount != 1)
@@ -133,6 +138,11 @@ internal static class Waves
             {
                 return StopReasons.TargetGradeCertainty;
             }
+        }
+
+        if (settings.TargetReliability > 0 && honestReliability >= settings.TargetReliability)
+        {
+            return StopReasons.TargetReliability;
         }
 
         return maxChange is { } change && change <= settings.ScoreStabilityThreshold ? StopReasons.Stable : null;
