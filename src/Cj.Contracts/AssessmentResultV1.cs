@@ -56,6 +56,10 @@ public sealed record AssessmentMetadata(
     string? AssignmentId,
     string CourseCode);
 
-public sealed record ResultReliability(double? Ssr, double? SeparationIndex, double? SplitHalf);
+/// <summary>
+/// Reliability of the scale: SSR, separation G and split-half as the field reports them, plus the empirical-Bayes
+/// reliability and ability SD (ADR 0005), which adaptive pairing cannot inflate.
+/// </summary>
+public sealed record ResultReliability(double? Ssr, double? SeparationIndex, double? SplitHalf, double? EbReliability = null, double? AbilitySd = null);
 
 public sealed record ResultPositionBias(double? FirstPositionWinRate, double? SwapConsistency, double? PositionEffect);

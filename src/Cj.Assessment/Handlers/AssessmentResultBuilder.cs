@@ -63,7 +63,9 @@ internal static class AssessmentResultBuilder
             result.ComparisonsFailed,
             result.ComparisonsRequested,
             result.Reason,
-            new ResultReliability(Finite(reliability.Ssr), Finite(reliability.SeparationIndex), Finite(result.Diagnostics.SplitHalf?.SpearmanBrown)),
+            new ResultReliability(
+                Finite(reliability.Ssr), Finite(reliability.SeparationIndex), Finite(result.Diagnostics.SplitHalf?.SpearmanBrown),
+                Finite(result.Diagnostics.HonestReliability?.Value), Finite(result.Diagnostics.HonestReliability?.AbilitySd)),
             new ResultPositionBias(Finite(bias.FirstPositionWinRate), Finite(bias.SwapConsistency), Finite(result.Fit.PositionEffect?.Eta)),
             inputs.CostUsd,
             Math.Max(0, (inputs.Now - inputs.CreatedAt).TotalSeconds),

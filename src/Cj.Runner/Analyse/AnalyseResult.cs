@@ -57,7 +57,9 @@ internal sealed record ReliabilityOutput(
     SplitHalfOutput? SplitHalf,
     double MeanStandardError,
     double MaxStandardError,
-    PositionBiasOutput PositionBias);
+    PositionBiasOutput PositionBias,
+    double? EbReliability,
+    double? AbilitySd);
 
 internal sealed record SplitHalfOutput(double MedianCorrelation, double SpearmanBrown, int Splits, string Mode);
 

@@ -16,7 +16,7 @@ internal static class AnalyseTable
             text.AppendLine(CultureInfo.InvariantCulture, $"Flags: {string.Join(", ", r.Flags)}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Reliability: SSR {F(reliability.Ssr, 3)}, separation G {F(reliability.SeparationIndex, 2)}, split-half {SplitHalf(reliability.SplitHalf)}, mean SE {F(reliability.MeanStandardError, 3)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reliability: SSR {F(reliability.Ssr, 3)}, separation G {F(reliability.SeparationIndex, 2)}, split-half {SplitHalf(reliability.SplitHalf)}, mean SE {F(reliability.MeanStandardError, 3)}, empirical-Bayes {F(reliability.EbReliability, 3)} (ability SD {F(reliability.AbilitySd, 2)})");
         if (r.PositionEffect is { } p)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Position effect: η {F(p.Eta, 3)} (SE {F(p.StandardError, 3)}), first-shown win chance at equal ability {F(p.FirstShownWinProbability, 3)}");

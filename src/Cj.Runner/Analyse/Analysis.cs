@@ -23,6 +23,7 @@ internal static class Analysis
             ? SplitHalf.Compute(essays, input.Judgements, options, settings.SplitHalfSplits, settings.Seed)
             : null;
         var diagnostics = CjDiagnostics.Compute(fit, input.Judgements, splitHalf);
+        var honest = fit.ComponentCount == 1 ? EmpiricalBayesReliability.Of(essays, input.Judgements, options) : null;
         var (projections, calibration) = Project(fit, essays, settings.Scale);
         var rows = diagnostics.Essays.Select((d, i) => EssayRow(d, essays[i], projections[i])).ToArray();
         return new AnalyseResult(
@@ -43,7 +44,9 @@ internal static class Analysis
                 splitHalf is null ? null : new SplitHalfOutput(splitHalf.MedianCorrelation, splitHalf.SpearmanBrown, splitHalf.Splits, splitHalf.Mode),
                 diagnostics.Reliability.MeanStandardError,
                 diagnostics.Reliability.MaxStandardError,
-                new PositionBiasOutput(diagnostics.PositionBias.JudgementsWithPosition, diagnostics.PositionBias.FirstPositionWinRate, diagnostics.PositionBias.SwapConsistency)));
+                new PositionBiasOutput(diagnostics.PositionBias.JudgementsWithPosition, diagnostics.PositionBias.FirstPositionWinRate, diagnostics.PositionBias.SwapConsistency),
+                honest?.Value,
+                honest is { Value: not null } h && double.IsFinite(h.AbilitySd) ? h.AbilitySd : null));
     }
 
     private static EssayOutput EssayRow(EssayDiagnostics d, Essay essay, Projected projected) => new(

@@ -66,6 +66,8 @@ internal sealed record ReliabilityRecord(
     double? SeparationIndex,
     double? SplitHalf,
     double? MeanStandardError,
-    PositionBiasRecord PositionBias);
+    PositionBiasRecord PositionBias,
+    double? EbReliability = null,
+    double? AbilitySd = null);
 
 internal sealed record PositionBiasRecord(double? FirstPositionWinRate, double? SwapConsistency);

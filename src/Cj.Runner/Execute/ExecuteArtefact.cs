@@ -28,7 +28,9 @@ internal static class ExecuteArtefact
         var reliability = metadata is null ? null : new ReliabilityRecord(
             metadata.Reliability.Ssr, metadata.Reliability.SeparationIndex, metadata.Reliability.SplitHalf,
             Mean(result!.EssayResults.Select(e => e.StandardError)),
-            new PositionBiasRecord(metadata.PositionBias.FirstPositionWinRate, metadata.PositionBias.SwapConsistency));
+            new PositionBiasRecord(metadata.PositionBias.FirstPositionWinRate, metadata.PositionBias.SwapConsistency),
+            metadata.Reliability.EbReliability,
+            metadata.Reliability.AbilitySd);
         var failure = collector.Failed is { } failed
             ? new FailureRecord(failed.Data.FailureReason, failed.Data.SystemMetadata.ErrorInfo?.Details)
             : timedOut ? new FailureRecord("completion_timeout", "the batch did not complete within --completion-timeout") : null;

@@ -17,7 +17,7 @@ internal static class ExecuteSummary
         text.AppendLine(Invariant($"Comparisons: {succeeded} succeeded, {failed} failed attempts, budget {artefact.Metadata.ComparisonBudget}"));
         if (r.Reliability is { } rel)
         {
-            text.AppendLine(Invariant($"Reliability: SSR {F(rel.Ssr, 3)}, separation G {F(rel.SeparationIndex, 2)}, split-half {F(rel.SplitHalf, 3)}, mean SE {F(rel.MeanStandardError, 3)}"));
+            text.AppendLine(Invariant($"Reliability: SSR {F(rel.Ssr, 3)}, separation G {F(rel.SeparationIndex, 2)}, split-half {F(rel.SplitHalf, 3)}, mean SE {F(rel.MeanStandardError, 3)}, empirical-Bayes {F(rel.EbReliability, 3)} (ability SD {F(rel.AbilitySd, 2)})"));
         }
 
         var top = r.Essays.Where(e => e.Rank is not null).OrderBy(e => e.Rank).Take(10).ToArray();

@@ -22,6 +22,11 @@ public sealed class SimulatedExecuteTests
         Assert.True(essays["STUDENT_12"] > essays["STUDENT_01"] + 2, $"12 {essays["STUDENT_12"]}, 01 {essays["STUDENT_01"]}");
         Assert.All(artefact.GetProperty("results").GetProperty("comparisons").EnumerateArray(),
             c => Assert.Equal("simulated", c.GetProperty("provider").GetString()));
+
+        // The abilities span about 8 logits (SD ≈ 2.6): the empirical-Bayes reliability sees a wide, well-measured scale.
+        var reliability = artefact.GetProperty("results").GetProperty("reliability");
+        Assert.InRange(reliability.GetProperty("eb_reliability").GetDouble(), 0.8, 1.0);
+        Assert.InRange(reliability.GetProperty("ability_sd").GetDouble(), 1.2, 5.0);
     }
 
     /// <summary>Abilities for the demo essays, spread so that the simulated judge's order is clear: anchors in grade order.</summary>
