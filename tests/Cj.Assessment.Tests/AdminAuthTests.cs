@@ -77,7 +77,26 @@ public sealed class AdminAuthTests : IAsyncLifetime
         {
             Content = new StringContent("""{"assignment_id":"x","grade":"A","anchor_label":null,"essay_text":"t"}""", Encoding.UTF8, "application/json"),
         };
-        await AssertUnauthorizedAsync(await stack.Http.SendAsync(request));
+        await AssertUnauthorizedAsync(await stack.Anonymous.SendAsync(request));
+    }
+
+    [Theory]
+    [InlineData("POST", "v1/content")]
+    [InlineData("GET", "v1/content/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("GET", "api/v1/batches/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    public async Task Content_and_batch_routes_require_the_admin_token_too(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("An essay text that must not be stored without a token.", Encoding.UTF8, "text/plain");
+        }
+
+        await AssertUnauthorizedAsync(await stack.Anonymous.SendAsync(request));
+        using var forbidden = new HttpRequestMessage(new HttpMethod(method), path);
+        forbidden.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AssessmentStack.AdminToken("reader"));
+        using var response = await stack.Anonymous.SendAsync(forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)

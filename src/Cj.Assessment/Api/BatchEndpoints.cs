@@ -1,3 +1,4 @@
+using Cj.Assessment.Auth;
 using Cj.Assessment.Store;
 using Cj.Contracts;
 using Cj.Hosting.Store;
@@ -12,7 +13,7 @@ namespace Cj.Assessment.Api;
 internal static class BatchEndpoints
 {
     public static void MapBatches(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/v1/batches/{batch_id}", GetAsync);
+        routes.MapGet("/api/v1/batches/{batch_id}", GetAsync).RequireAuthorization(AdminAuthentication.Policy);
 
     private static async Task<IResult> GetAsync(HttpContext http, [FromRoute(Name = "batch_id")] string batchId, SqliteDatabase database)
     {

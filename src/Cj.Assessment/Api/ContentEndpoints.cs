@@ -1,4 +1,5 @@
 using System.Text;
+using Cj.Assessment.Auth;
 using Cj.Assessment.Store;
 using Cj.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -18,8 +19,8 @@ internal static class ContentEndpoints
 
     public static void MapContent(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/content", PostAsync);
-        routes.MapGet("/v1/content/{storage_id}", GetAsync);
+        routes.MapPost("/v1/content", PostAsync).RequireAuthorization(AdminAuthentication.Policy);
+        routes.MapGet("/v1/content/{storage_id}", GetAsync).RequireAuthorization(AdminAuthentication.Policy);
     }
 
     private static async Task<IResult> PostAsync(HttpContext http, ContentStore store)

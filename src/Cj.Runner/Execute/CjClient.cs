@@ -25,8 +25,12 @@ internal sealed class CjClient(HttpClient http, string adminToken)
 
     public async Task<string> UploadAsync(string text, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(text, Encoding.UTF8, "text/plain");
-        using var response = await http.PostAsync(new Uri("/v1/content", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/content", UriKind.Relative))
+        {
+            Content = new StringContent(text, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var stored = await Read<ContentStored>(response, "content upload", cancellationToken).ConfigureAwait(false);
         return stored.StorageId;
     }

@@ -39,7 +39,11 @@ internal sealed class AssessmentStack : IAsyncDisposable
 
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>A client that sends a valid admin token with every request (every route requires one, contracts §7).</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client that sends no token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public static async Task<AssessmentStack> StartAsync(Func<CjAssessmentOptions, CjAssessmentOptions>? configure = null, TimeProvider? time = null)
     {
@@ -68,6 +72,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
     public async Task RestartAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         await App.DisposeAsync();
         await StartAppAsync();
     }
@@ -95,7 +100,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await Http.SendAsync(request);
+        return await Anonymous.SendAsync(request);
     }
 
     public async Task<BatchStatusView?> StatusAsync(Guid batchId)
@@ -107,6 +112,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         await App.DisposeAsync();
         await Events.DisposeAsync();
         await Llm.DisposeAsync();
@@ -119,5 +125,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
         App = CjAssessmentHost.Create(Options, Bus, Time);
         await App.StartAsync();
         Http = new HttpClient { BaseAddress = App.BoundAddress() };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken());
+        Anonymous = new HttpClient { BaseAddress = App.BoundAddress() };
     }
 }
