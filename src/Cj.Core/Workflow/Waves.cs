@@ -80,7 +80,7 @@ internal static class Waves
         var summary = new WaveSummary(
             state.Wave, state.Comparisons.Count(c => c.Wave == state.Wave), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount);
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };
-        ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary)];
+        ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary, fit)];
 
         var settled = state.Successes + state.PermanentlyFailed;
         if (state.Successes == 0)
@@ -99,8 +99,8 @@ internal static class Waves
             return Then(scored, Terminal.Finalise(state, exhausted, fit));
         }
 
-        var calibration = MainCalibration(state, fit);
-        if (EarlyStop(state, fit, calibration, maxChange) is { } reason)
+        var calibration = StopRules.MainCalibration(state.Essays, fit, settings);
+        if (StopRules.EarlyStop(settings, state.Essays, state.Successes, fit, calibration, maxChange) is { } reason)
         {
             return Then(scored, Terminal.Finalise(state, reason, fit));
         }
@@ -111,41 +111,6 @@ internal static class Waves
         }
 
         return Then(scored, PlanNext(state, at, fit, calibration));
-    }
-
-    private static string? EarlyStop(BatchState state, BtFit fit, GradeCalibration? calibration, double? maxChange)
-    {
-        var settings = state.Settings;
-        if (state.Successes < settings.MinComparisonsForStabilityCheck || fit.ComponentCount != 1)
-        {
-            return null;
-        }
-
-        if (settings.TargetMaxSe > 0 && fit.StandardErrors.All(se => se <= settings.TargetMaxSe))
-        {
-            return StopReasons.TargetMaxSe;
-        }
-
-        if (settings.TargetGradeCertainty > 0 && calibration is { IsAvailable: true })
-        {
-            var students = Enumerable.Range(0, fit.Count).Where(i => !state.Essays[i].IsAnchor);
-            if (students.All(i => Grader.JudgingCertainty(calibration, fit.Abilities[i], fit.StandardErrors[i]) >= settings.TargetGradeCertainty))
-            {
-                return StopReasons.TargetGradeCertainty;
-            }
-        }
-
-        return maxChange is { } change && change <= settings.ScoreStabilityThreshold ? StopReasons.Stable : null;
-    }
-
-    /// <summary>The calibration of the largest component, when it holds anchors (for bracketing and the certainty target).</summary>
-    private static GradeCalibration? MainCalibration(BatchState state, BtFit fit)
-    {
-        var anchors = Enumerable.Range(0, fit.Count)
-            .Where(i => fit.ComponentOf[i] == 0 && state.Essays[i].IsAnchor)
-            .Select(i => new GradeAnchor(fit.Essays[i], state.Essays[i].AnchorGrade!, fit.Abilities[i], fit.StandardErrors[i]))
-            .ToArray();
-        return anchors.Length == 0 ? null : Grader.Calibrate(state.Settings.GradeScale, anchors, state.Settings.Grading);
     }
 
     private static (BatchState, ImmutableArray<BatchAction>) Then(ImmutableArray<BatchAction> first, (BatchState State, ImmutableArray<BatchAction> Actions) next) =>
