@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Cj.Runner.Analyse;
 using Cj.Runner.Run;
+using Cj.Runner.Simulate;
 
 namespace Cj.Runner;
 
@@ -41,6 +42,7 @@ internal static class CliApp
             }
         });
         root.Add(AnalyseCommand.Create(output, error));
+        root.Add(SimulateCommand.Create(output, error));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cj.Core.Scoring;
 
 namespace Cj.Core.Workflow;
 
@@ -10,8 +11,8 @@ public sealed record ComparisonRequest(string RequestId, int ComparisonSeq, Essa
 
 public sealed record RequestComparisons(int Wave, ImmutableArray<ComparisonRequest> Requests) : BatchAction;
 
-/// <summary>A wave ended and was scored; for persistence and metrics.</summary>
-public sealed record WaveScored(int Wave, WaveSummary Summary) : BatchAction;
+/// <summary>A wave ended and was scored; for persistence and metrics. <see cref="Fit"/> is the wave end's refit.</summary>
+public sealed record WaveScored(int Wave, WaveSummary Summary, BtFit Fit) : BatchAction;
 
 public sealed record Finalise(string Reason, BatchResult Result) : BatchAction;
 

@@ -85,7 +85,7 @@ internal static class Waves
                 : null,
         };
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };
-        ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary)];
+        ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary, fit)];
 
         var settled = state.Successes + state.PermanentlyFailed;
         if (state.Successes == 0)
@@ -104,8 +104,8 @@ internal static class Waves
             return Then(scored, Terminal.Finalise(state, exhausted, fit));
         }
 
-        var calibration = MainCalibration(state, fit);
-        if (EarlyStop(state, fit, calibration, maxChange, summary.HonestReliability) is { } reason)
+        var calibration = StopRules.MainCalibration(state.Essays, fit, settings);
+        if (StopRules.EarlyStop(settings, state.Essays, state.Successes, fit, calibration, maxChange, summary.HonestReliability) is { } reason)
         {
             return Then(scored, Terminal.Finalise(state, reason, fit));
         }
@@ -116,46 +116,6 @@ internal static class Waves
         }
 
         return Then(scored, PlanNext(state, at, fit, calibration));
-    }
-
-    private static string? EarlyStop(BatchState state, BtFit fit, GradeCalibration? calibration, double? maxChange, double? honestReliability)
-    {
-        var settings = state.Settings;
-        if (state.Successes < settings.MinComparisonsForStabilityCheck || fit.ComponentCount != 1)
-        {
-            return null;
-        }
-
-        if (settings.TargetMaxSe > 0 && fit.StandardErrors.All(se => se <= settings.TargetMaxSe))
-        {
-            return StopReasons.TargetMaxSe;
-        }
-
-        if (settings.TargetGradeCertainty > 0 && calibration is { IsAvailable: true })
-        {
-            var students = Enumerable.Range(0, fit.Count).Where(i => !state.Essays[i].IsAnchor);
-            if (students.All(i => Grader.JudgingCertainty(calibration, fit.Abilities[i], fit.StandardErrors[i]) >= settings.TargetGradeCertainty))
-            {
-                return StopReasons.TargetGradeCertainty;
-            }
-        }
-
-        if (settings.TargetReliability > 0 && honestReliability >= settings.TargetReliability)
-        {
-            return StopReasons.TargetReliability;
-        }
-
-        return maxChange is { } change && change <= settings.ScoreStabilityThreshold ? StopReasons.Stable : null;
-    }
-
-    /// <summary>The calibration of the largest component, when it holds anchors (for bracketing and the certainty target).</summary>
-    private static GradeCalibration? MainCalibration(BatchState state, BtFit fit)
-    {
-        var anchors = Enumerable.Range(0, fit.Count)
-            .Where(i => fit.ComponentOf[i] == 0 && state.Essays[i].IsAnchor)
-            .Select(i => new GradeAnchor(fit.Essays[i], state.Essays[i].AnchorGrade!, fit.Abilities[i], fit.StandardErrors[i]))
-            .ToArray();
-        return anchors.Length == 0 ? null : Grader.Calibrate(state.Settings.GradeScale, anchors, state.Settings.Grading);
     }
 
     private static (BatchState, ImmutableArray<BatchAction>) Then(ImmutableArray<BatchAction> first, (BatchState State, ImmutableArray<BatchAction> Actions) next) =>
