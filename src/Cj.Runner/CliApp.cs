@@ -42,7 +42,7 @@ internal static class CliApp
             }
         });
         root.Add(AnalyseCommand.Create(output, error));
-        root.Add(SimulateCommand.Create(output, error));
+        root.Add(SimulateCommand.Create(output, error, environment));
         return root;
     }
 

@@ -28,10 +28,11 @@ public sealed record EmpiricalBayesReliability(double? Value, double AbilitySd, 
     /// <summary>
     /// Estimates τ and R from <paramref name="judgements"/> over <paramref name="essays"/>. Fits use the MAP method with the
     /// position-effect settings of <paramref name="options"/> (default: <see cref="FitOptions.Default"/>) and the prior SD
-    /// replaced by the current τ; at most <paramref name="maxIterations"/> fits.
+    /// replaced by the current τ; at most <paramref name="maxIterations"/> fits. <paramref name="startSd"/> (default 1.5)
+    /// starts the iteration, e.g. from the previous wave's estimate, which saves most of the fits.
     /// </summary>
     public static EmpiricalBayesReliability Of(
-        IReadOnlyList<Essay> essays, IReadOnlyList<Judgement> judgements, FitOptions? options = null, int maxIterations = 100)
+        IReadOnlyList<Essay> essays, IReadOnlyList<Judgement> judgements, FitOptions? options = null, int maxIterations = 100, double? startSd = null)
     {
         ArgumentNullException.ThrowIfNull(essays);
         ArgumentNullException.ThrowIfNull(judgements);
@@ -48,7 +49,8 @@ public sealed record EmpiricalBayesReliability(double? Value, double AbilitySd, 
             return new EmpiricalBayesReliability(null, double.NaN, 0, false);
         }
 
-        var tau2 = StartSd * StartSd;
+        var start = startSd is > MinimumSd and < 100 ? startSd.Value : StartSd;
+        var tau2 = start * start;
         double squares = 0, trace = 0;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {

@@ -1,3 +1,4 @@
+using Cj.Core.Diagnostics;
 using Cj.Core.Workflow;
 
 namespace Cj.Core.Simulation;
@@ -31,6 +32,7 @@ internal sealed class SimulationShell
     private int _stopIndex = -1;
     private string? _stopReason;
     private string? _finalReason;
+    private double? _lastSd;
 
     private SimulationShell(Scenario scenario, int run, bool earlyStops)
     {
@@ -169,14 +171,30 @@ internal sealed class SimulationShell
             appearances += (essays[_index[judgement.Winner]].IsAnchor ? 0 : 1) + (essays[_index[judgement.Loser]].IsAnchor ? 0 : 1);
         }
 
-        _records.Add(WaveMetrics.Measure(_population, _scenario.Judge, scored.Summary, scored.Fit, calibration, appearances));
-        if (_stopIndex < 0
-            && StopRules.EarlyStop(_stopSettings, essays, scored.Summary.Successes, scored.Fit, calibration, scored.Summary.MaxScoreChange) is { } reason)
+        var record = WaveMetrics.Measure(_population, _scenario.Judge, scored.Summary, scored.Fit, calibration, appearances);
+        if (_stopIndex >= 0)
         {
-            _stopIndex = _records.Count - 1;
-            _stopReason = reason;
+            _records.Add(record);
+            return;
         }
+
+        var honest = StopRules.HonestReliability(_stopSettings, essays, _state.Judgements, scored.Summary.Successes, scored.Fit, _lastSd);
+        _lastSd = honest is { AbilitySd: > 0 } h ? h.AbilitySd : _lastSd;
+        var reason = StopRules.EarlyStop(
+            _stopSettings, essays, scored.Summary.Successes, scored.Fit, calibration, scored.Summary.MaxScoreChange, honest?.Value);
+        if (reason is not null)
+        {
+            _stopIndex = _records.Count;
+            _stopReason = reason;
+            honest ??= Honest();
+        }
+
+        _records.Add(record with { EbReliability = honest?.Value });
     }
+
+    /// <summary>The empirical-Bayes reliability of the judgements so far (for the stop and the cap records).</summary>
+    private EmpiricalBayesReliability Honest() =>
+        EmpiricalBayesReliability.Of(_population.Essays, [.. _state.Judgements.OrderBy(j => j.Sequence)], _settings.Fit, startSd: _lastSd);
 
     private SimulationRun Result(int run)
     {
@@ -184,6 +202,11 @@ internal sealed class SimulationShell
         if (_records.Count == 0)
         {
             throw new InvalidOperationException($"The simulated batch ended ({final}) before its first wave end.");
+        }
+
+        if (_records[^1].EbReliability is null)
+        {
+            _records[^1] = _records[^1] with { EbReliability = Honest().Value };
         }
 
         return _stopIndex >= 0

@@ -32,7 +32,14 @@ public sealed record WaveRecord(
     double? Eta,
     double? EtaStandardError,
     int Components,
-    GradeRecord? Grades);
+    GradeRecord? Grades)
+{
+    /// <summary>
+    /// The empirical-Bayes reliability (ADR 0005) at this wave end; computed only where it is needed or reported: at
+    /// every stop check of a reliability target, at the stop and at the cap.
+    /// </summary>
+    public double? EbReliability { get; init; }
+}
 
 /// <summary>
 /// Grade measures of one wave end over the students of the largest component: the projected (primary) grade against

@@ -32,6 +32,15 @@ public sealed record WaveStatistics(
 {
     private const double Z95 = 1.959963984540054;
 
+    /// <summary>The empirical-Bayes reliability over the runs that computed it (ADR 0005): mean, p99, share ≤ 0.10.</summary>
+    public SsrDistribution EbReliability { get; init; } = SsrDistribution.Of([]);
+
+    /// <summary>Mean of EB reliability − r², over the runs that computed it.</summary>
+    public double? EbMinusTrueReliability { get; init; }
+
+    /// <summary>Mean of |EB reliability − r²|.</summary>
+    public double? AbsoluteEbMinusTrueReliability { get; init; }
+
     public static WaveStatistics Of(IReadOnlyList<WaveRecord> waves, SimulatedJudge judge)
     {
         ArgumentNullException.ThrowIfNull(waves);
@@ -39,6 +48,7 @@ public sealed record WaveStatistics(
         var ssr = waves.Where(w => w.Ssr is not null).ToArray();
         var eta = waves.Where(w => w.Eta is not null && w.EtaStandardError is not null).ToArray();
         var graded = waves.Where(w => w.Grades is not null).Select(w => w.Grades!).ToArray();
+        var eb = waves.Where(w => w.EbReliability is not null).ToArray();
         return new WaveStatistics(
             waves.Count,
             waves.Average(w => w.ComparisonsPerEssay),
@@ -51,7 +61,12 @@ public sealed record WaveStatistics(
             waves.Average(w => w.Coverage),
             MeanOrNull(eta.Select(w => w.Eta!.Value)),
             MeanOrNull(eta.Select(w => Math.Abs(w.Eta!.Value - judge.PositionEffect) <= Z95 * w.EtaStandardError!.Value ? 1.0 : 0.0)),
-            graded.Length == 0 ? null : GradeStatistics.Of(graded));
+            graded.Length == 0 ? null : GradeStatistics.Of(graded))
+        {
+            EbReliability = SsrDistribution.Of([.. eb.Select(w => w.EbReliability!.Value)]),
+            EbMinusTrueReliability = MeanOrNull(eb.Select(w => w.EbReliability!.Value - w.TrueReliability)),
+            AbsoluteEbMinusTrueReliability = MeanOrNull(eb.Select(w => Math.Abs(w.EbReliability!.Value - w.TrueReliability))),
+        };
     }
 
     internal static double? MeanOrNull(IEnumerable<double> values)

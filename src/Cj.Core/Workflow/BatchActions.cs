@@ -22,6 +22,12 @@ public sealed record Fail(string Reason, string Details, BatchResult PartialResu
 /// <summary>One row of the wave history.</summary>
 public sealed record WaveSummary(int Wave, int Comparisons, int Successes, double? MaxScoreChange, double? Ssr, int Components)
 {
-    /// <summary>The empirical-Bayes reliability of ADR 0005; computed only when <c>TARGET_RELIABILITY</c> is set.</summary>
+    /// <summary>
+    /// The empirical-Bayes reliability of ADR 0005; computed only when <c>TARGET_RELIABILITY</c> is set and an early
+    /// stop may fire (enough successes, one component).
+    /// </summary>
     public double? HonestReliability { get; init; }
+
+    /// <summary>The ability SD estimated with <see cref="HonestReliability"/>; the next wave starts from it.</summary>
+    public double? HonestAbilitySd { get; init; }
 }

@@ -41,10 +41,11 @@ public sealed record EngineSettings
     public double TargetGradeCertainty { get; init; }
 
     /// <summary>
-    /// <c>TARGET_RELIABILITY</c>; 0 = off. Stop when the empirical-Bayes reliability (ADR 0005), which adaptive pairing
-    /// cannot inflate, reaches the target. Computing it refits the batch a few times per wave.
+    /// <c>TARGET_RELIABILITY</c>; default 0.90, 0 = off. Stop when the empirical-Bayes reliability (ADR 0005), which
+    /// adaptive pairing cannot inflate, reaches the target (ADR 0006: the default early stop). Computing it refits the
+    /// batch a few times per wave once early stops are allowed.
     /// </summary>
-    public double TargetReliability { get; init; }
+    public double TargetReliability { get; init; } = 0.90;
 
     /// <summary><c>MIN_SUCCESS_RATE_THRESHOLD</c> (default 0.8).</summary>
     public double MinSuccessRateThreshold { get; init; } = 0.8;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cj.Core.Diagnostics;
 using Cj.Core.Grading;
 using Cj.Core.Scoring;
 
@@ -10,6 +11,9 @@ namespace Cj.Core.Workflow;
 /// </summary>
 public static class StopRules
 {
+    /// <summary>Fits allowed per wave end for the empirical-Bayes reliability (warm-started, it rarely needs more).</summary>
+    public const int WaveIterations = 30;
+
     /// <summary>
     /// The early-stop reason after a wave, or null to carry on. Fires only with at least
     /// <see cref="EngineSettings.MinComparisonsForStabilityCheck"/> successes, a connected graph and a mode other than
@@ -58,6 +62,24 @@ public static class StopRules
         }
 
         return maxChange is { } change && change <= settings.ScoreStabilityThreshold ? StopReasons.Stable : null;
+    }
+
+    /// <summary>
+    /// The empirical-Bayes reliability the reliability target needs after this wave (ADR 0005), or null when no early
+    /// stop can use it: the target is off, too few successes, more than one component, or provider-batch mode.
+    /// <paramref name="previousSd"/> (the last wave's estimate) warm-starts the iteration.
+    /// </summary>
+    public static EmpiricalBayesReliability? HonestReliability(
+        EngineSettings settings, ImmutableArray<Essay> essays, IEnumerable<Judgement> judgements, int successes, BtFit fit, double? previousSd)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fit);
+        return settings.TargetReliability <= 0
+            || settings.BatchingMode == BatchingMode.ProviderBatchApi
+            || successes < settings.MinComparisonsForStabilityCheck
+            || fit.ComponentCount != 1
+            ? null
+            : EmpiricalBayesReliability.Of(essays, [.. judgements.OrderBy(j => j.Sequence)], settings.Fit, WaveIterations, previousSd);
     }
 
     /// <summary>

@@ -77,12 +77,13 @@ internal static class Waves
         var fit = Terminal.Refit(state);
         var previous = state.LastCheckedAbilities;
         double? maxChange = previous.IsEmpty ? null : fit.Abilities.Zip(previous, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Max();
+        var honest = StopRules.HonestReliability(
+            settings, state.Essays, state.Judgements, state.Successes, fit, state.Waves.LastOrDefault(w => w.HonestAbilitySd is not null)?.HonestAbilitySd);
         var summary = new WaveSummary(
             state.Wave, state.Comparisons.Count(c => c.Wave == state.Wave), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
         {
-            HonestReliability = settings.TargetReliability > 0 && fit.ComponentCount == 1
-                ? EmpiricalBayesReliability.Of(state.Essays, [.. state.Judgements.OrderBy(j => j.Sequence)], settings.Fit).Value
-                : null,
+            HonestReliability = honest?.Value,
+            HonestAbilitySd = honest is { Value: not null, AbilitySd: > 0 } h ? h.AbilitySd : null,
         };
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };
         ImmutableArray<BatchAction> scored = [new WaveScored(summary.Wave, summary, fit)];

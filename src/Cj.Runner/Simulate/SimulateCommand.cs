@@ -1,3 +1,5 @@
+using Cj.Assessment;
+using Cj.Core.Workflow;
 using System.CommandLine;
 using System.Globalization;
 using Cj.Core.Pairing;
@@ -11,7 +13,7 @@ namespace Cj.Runner.Simulate;
 /// </summary>
 internal static class SimulateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var essays = new Option<int>("--essays")
         {
@@ -87,7 +89,8 @@ internal static class SimulateCommand
                 parse.GetValue(maxPerEssay),
                 parse.GetValue(runs),
                 parse.GetValue(seed),
-                Policies(parse.GetValue(policy) ?? [])),
+                Policies(parse.GetValue(policy) ?? []),
+                Engine(environment)),
             Table(parse.GetValue(format)!))));
         return command;
     }
@@ -110,7 +113,8 @@ internal static class SimulateCommand
     }
 
     private static IReadOnlyList<Scenario> Scenarios(
-        int essays, int anchors, int? grades, double spread, SimulatedJudge judge, int maxPerEssay, int runs, ulong seed, IReadOnlyList<PairMatchingStrategy> policies)
+        int essays, int anchors, int? grades, double spread, SimulatedJudge judge, int maxPerEssay, int runs, ulong seed, IReadOnlyList<PairMatchingStrategy> policies,
+        EngineSettings engine)
     {
         Require(essays >= 2, $"--essays must be at least 2 (got {essays}).");
         Require(anchors == 0 || anchors >= 2, $"--anchors must be 0 or at least 2, so that two grades are anchored (got {anchors}).");
@@ -129,6 +133,7 @@ internal static class SimulateCommand
             MaxComparisonsPerEssay = maxPerEssay,
             Runs = runs,
             Seed = seed,
+            Settings = engine,
         };
         try
         {
@@ -140,6 +145,25 @@ internal static class SimulateCommand
         }
 
         return [.. policies.Select(p => scenario with { Policy = p })];
+    }
+
+    /// <summary>
+    /// The engine settings a CJ Assessment Service would run with in this environment (<c>CJ_ASSESSMENT_SERVICE_*</c>:
+    /// stop targets, pairing shares, fit method), so that a simulation plans with the real configuration. The cap
+    /// comes from <c>--max-per-essay</c>.
+    /// </summary>
+    private static EngineSettings Engine(Func<string, string?> environment)
+    {
+        try
+        {
+            var (engine, _) = EngineSettingsReader.Read(name => environment(CjAssessmentOptions.Prefix + name) is { Length: > 0 } value ? value.Trim() : null);
+            EngineSettingsReader.Validate(engine);
+            return engine;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new InputException(e.Message);
+        }
     }
 
     private static SimulatedJudge Judge(string name) =>

@@ -36,7 +36,8 @@ internal static class SimulateJson
             Threshold(s.ComparisonsPerEssayForTrueReliability),
             new DifferenceOutput(R(stop.SsrMinusTrueReliability), R(stop.AbsoluteSsrMinusTrueReliability)),
             new MeanOutput(R(stop.Coverage)),
-            new StopOutput(new MeanOutput(R(stop.ComparisonsPerEssay)), new MeanOutput(R(stop.Spearman)), new MeanOutput(R(stop.TrueReliability)), Ssr(stop.Ssr), s.StopReasons),
+            new StopOutput(new MeanOutput(R(stop.ComparisonsPerEssay)), new MeanOutput(R(stop.Spearman)), new MeanOutput(R(stop.TrueReliability)), Ssr(stop.Ssr), s.StopReasons,
+                Ssr(stop.EbReliability), new DifferenceOutput(R(stop.EbMinusTrueReliability), R(stop.AbsoluteEbMinusTrueReliability))),
             Grades(stop.Grades),
             s.ComparisonsPerStudentForGradeCertainty is { } certainty ? Threshold(certainty) : null,
             new AtCapOutput(
@@ -47,7 +48,9 @@ internal static class SimulateJson
                 new DifferenceOutput(R(cap.SsrMinusTrueReliability), R(cap.AbsoluteSsrMinusTrueReliability)),
                 new MeanOutput(R(cap.Coverage)),
                 new EtaOutput(R(cap.Eta), R(cap.EtaCoverage)),
-                Grades(cap.Grades)),
+                Grades(cap.Grades),
+                Ssr(cap.EbReliability),
+                new DifferenceOutput(R(cap.EbMinusTrueReliability), R(cap.AbsoluteEbMinusTrueReliability))),
             [.. s.Checkpoints.Select(c => new CheckpointOutput(
                 c.ComparisonsPerEssay,
                 c.Statistics.Runs,

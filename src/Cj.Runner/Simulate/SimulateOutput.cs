@@ -46,7 +46,9 @@ internal sealed record StopOutput(
     MeanOutput Spearman,
     MeanOutput TrueReliability,
     SsrOutput Ssr,
-    IReadOnlyDictionary<string, int> Reasons);
+    IReadOnlyDictionary<string, int> Reasons,
+    SsrOutput EbReliability,
+    DifferenceOutput EbMinusTrueReliability);
 
 /// <summary>Grade measures: means over runs of the shares and boundary RMSE; ECE over all runs' students pooled.</summary>
 internal sealed record GradeOutput(
@@ -65,7 +67,9 @@ internal sealed record AtCapOutput(
     DifferenceOutput SsrMinusTrueReliability,
     [property: JsonPropertyName("coverage_95")] MeanOutput Coverage95,
     EtaOutput Eta,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeOutput? GradeAgreement);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeOutput? GradeAgreement,
+    SsrOutput EbReliability,
+    DifferenceOutput EbMinusTrueReliability);
 
 /// <summary>Means over runs at the first wave end with at least this many comparisons per essay.</summary>
 internal sealed record CheckpointOutput(

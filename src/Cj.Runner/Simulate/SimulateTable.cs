@@ -31,6 +31,7 @@ internal static class SimulateTable
         rows.Add(Row("stop: reasons", summaries, s => string.Join(", ", s.StopReasons.Select(r => $"{r.Key} {r.Value}"))));
         rows.Add(Row("stop: Spearman / r²", summaries, s => $"{F(s.AtStop.Spearman, 3)} / {F(s.AtStop.TrueReliability, 3)}"));
         rows.Add(Row("stop: SSR − r² (mean |SSR − r²|)", summaries, s => $"{F(s.AtStop.SsrMinusTrueReliability, 3)} ({F(s.AtStop.AbsoluteSsrMinusTrueReliability, 3)})"));
+        rows.Add(Row("stop: EB reliability − r² (mean |·|)", summaries, s => $"{F(s.AtStop.EbMinusTrueReliability, 3)} ({F(s.AtStop.AbsoluteEbMinusTrueReliability, 3)})"));
         rows.Add(Row("stop: 95% coverage", summaries, s => F(s.AtStop.Coverage, 3)));
         if (graded)
         {
@@ -40,6 +41,7 @@ internal static class SimulateTable
 
         rows.Add(Row("cap: Spearman / r²", summaries, s => $"{F(s.AtCap.Spearman, 3)} / {F(s.AtCap.TrueReliability, 3)}"));
         rows.Add(Row("cap: SSR mean / p99", summaries, s => $"{F(s.AtCap.Ssr.Mean, 3)} / {F(s.AtCap.Ssr.P99, 3)}"));
+        rows.Add(Row("cap: EB reliability mean / p99", summaries, s => $"{F(s.AtCap.EbReliability.Mean, 3)} / {F(s.AtCap.EbReliability.P99, 3)}"));
         rows.Add(Row("cap: η̂ mean", summaries, s => F(s.AtCap.Eta, 3)));
         Table(text, ["", .. summaries.Select(s => SimulateJson.PolicyName(s.Scenario.Policy))], rows, left: [0]);
 
