@@ -1,9 +1,9 @@
-using Cj.Assessment;
-using Cj.Core.Workflow;
 using System.CommandLine;
 using System.Globalization;
+using Cj.Assessment;
 using Cj.Core.Pairing;
 using Cj.Core.Simulation;
+using Cj.Core.Workflow;
 
 namespace Cj.Runner.Simulate;
 
