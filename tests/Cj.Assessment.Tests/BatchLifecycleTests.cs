@@ -35,6 +35,14 @@ public sealed class BatchLifecycleTests
         Assert.Equal(8, summary.ProcessingSummary.TotalEssays);
         Assert.True(summary.Comparisons.Succeeded >= 12);
 
+        // Accounting: one consumption event, counting every request the provider accepted (a real count).
+        await Wait.UntilAsync(() => stack.Events.Consumption(batchId).Count > 0, "the resource consumption event");
+        var consumption = Assert.Single(stack.Events.Consumption(batchId)).Data;
+        Assert.Equal(("cj_comparison", "cj_assessment_service", batchId.ToString("D")), (consumption.ResourceType, consumption.ServiceName, consumption.EntityId));
+        Assert.Equal(summary.Comparisons.Requested, consumption.Quantity);
+        Assert.Equal(request.Data.UserId, consumption.UserId);
+        Assert.Equal(result.Data.AssessmentMetadata.CostUsd, consumption.CostUsd);
+
         var essays = result.Data.EssayResults;
         Assert.Equal(8 + Scenario.AnchorGrades.Length, essays.Count);
         Assert.All(essays, e => Assert.True(e.StandardError > 0, $"{e.EssayId} has SE {e.StandardError}"));

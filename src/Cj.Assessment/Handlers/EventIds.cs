@@ -12,6 +12,7 @@ internal static class EventIds
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Result = "assessment_result";
+    public const string Consumption = "resource_consumption";
 
     public static Guid Derived(Guid batchId, string kind)
     {

@@ -9,7 +9,7 @@ namespace Cj.Assessment.Handlers;
 
 /// <summary>
 /// Writes a batch's terminal events to the outbox in the caller's transaction: <c>CJAssessmentCompletedV1</c> plus
-/// <c>AssessmentResultV1</c>, or <c>CJAssessmentFailedV1</c>. Their event ids derive from the batch id and the kind,
+/// <c>AssessmentResultV1</c> and <c>ResourceConsumptionV1</c>, or <c>CJAssessmentFailedV1</c>. Their event ids derive from the batch id and the kind,
 /// so a batch has at most one of each.
 /// </summary>
 internal sealed class OutcomeWriter(OutboxRelay relay, AssessmentMetrics metrics)
@@ -48,6 +48,10 @@ internal sealed class OutcomeWriter(OutboxRelay relay, AssessmentMetrics metrics
         var (cost, provider, model) = ComparisonStore.Usage(connection, transaction, row.BatchId);
         var inputs = new ResultInputs(identity, essays, state.Settings.GradeScale, cost, provider, model, createdAt, now);
         Enqueue(connection, transaction, identity, Topics.AssessmentResultPublished, "AssessmentResultV1", EventIds.Result, AssessmentResultBuilder.Build(result, inputs), now);
+        var consumption = new ResourceConsumptionV1(
+            row.BatchId, "batch", identity.Request?.UserId, identity.Request?.OrgId, "cj_comparison",
+            ComparisonStore.AcceptedCount(connection, transaction, row.BatchId), cost, "cj_assessment_service", DbTime.Wire(now));
+        Enqueue(connection, transaction, identity, Topics.ResourceConsumption, "ResourceConsumptionV1", EventIds.Consumption, consumption, now);
         metrics.BatchEnded("completed", finalise.Reason);
     }
 

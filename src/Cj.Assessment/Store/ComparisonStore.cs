@@ -119,6 +119,11 @@ internal static class ComparisonStore
             transaction);
     }
 
+    /// <summary>Attempts of a batch the provider service accepted: it returned a queue id, or a result arrived for it.</summary>
+    public static int AcceptedCount(SqliteConnection connection, SqliteTransaction? transaction, string batchId) =>
+        connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM comparisons WHERE batch_id = @batchId AND (queue_id IS NOT NULL OR provider IS NOT NULL)", new { batchId }, transaction);
+
     /// <summary>Total cost (USD) of every attempt of a batch and the most frequent (provider, model) over its successes.</summary>
     public static (decimal Cost, string? Provider, string? Model) Usage(SqliteConnection connection, SqliteTransaction? transaction, string batchId)
     {

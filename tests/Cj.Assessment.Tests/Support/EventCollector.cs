@@ -13,7 +13,7 @@ internal sealed class EventCollector : IAsyncDisposable
     public EventCollector(IEventBus bus)
     {
         var group = "test-collector-" + Guid.NewGuid().ToString("N");
-        foreach (var topic in new[] { Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
+        foreach (var topic in new[] { Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished, Topics.ResourceConsumption })
         {
             subscriptions.Add(bus.Subscribe(topic, group, (message, _) =>
             {
@@ -28,6 +28,8 @@ internal sealed class EventCollector : IAsyncDisposable
     public IReadOnlyList<EventEnvelope<CjAssessmentFailedV1>> Failed(Guid batchId) => Read<CjAssessmentFailedV1>(Topics.AssessmentFailed, batchId);
 
     public IReadOnlyList<EventEnvelope<AssessmentResultV1>> Results(Guid batchId) => Read<AssessmentResultV1>(Topics.AssessmentResultPublished, batchId);
+
+    public IReadOnlyList<EventEnvelope<ResourceConsumptionV1>> Consumption(Guid batchId) => Read<ResourceConsumptionV1>(Topics.ResourceConsumption, batchId);
 
     /// <summary>Waits until the batch has a completion and a result, or a failure.</summary>
     public Task WaitForOutcomeAsync(Guid batchId, TimeSpan? timeout = null) =>
