@@ -1,5 +1,6 @@
 using Cj.Core.Pairing;
 using Cj.Core.Workflow;
+using Cj.Hosting.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -77,25 +78,23 @@ internal static class BatchStore
             failed += comparison.Status == ComparisonStatus.FailedPermanently ? 1 : 0;
         }
 
-        connection.Execute(
+        const string Update =
             """
             UPDATE batches SET state = @state, status = @status, stop_reason = @reason, budget = @budget, requested = @requested,
                 succeeded = @succeeded, failed = @failed, current_wave = @wave, updated_at = @now WHERE batch_id = @batchId
-            """,
-            new
-            {
-                state = BatchStatus.StateOf(state.Phase),
-                status = BatchStatus.StatusOf(state),
-                reason = state.TerminalReason,
-                budget = state.Cap,
-                requested = state.Comparisons.Count,
-                succeeded,
-                failed,
-                wave = state.Wave,
-                now = DbTime.Store(now),
-                batchId = state.BatchId,
-            },
-            transaction);
+            """;
+        connection.Prepared(transaction, Update)
+            .With("@state", BatchStatus.StateOf(state.Phase))
+            .With("@status", BatchStatus.StatusOf(state))
+            .With("@reason", state.TerminalReason)
+            .With("@budget", state.Cap)
+            .With("@requested", state.Comparisons.Count)
+            .With("@succeeded", succeeded)
+            .With("@failed", failed)
+            .With("@wave", state.Wave)
+            .With("@now", DbTime.Store(now))
+            .With("@batchId", state.BatchId)
+            .ExecuteNonQuery();
     }
 
     public static void InsertEssays(SqliteConnection connection, SqliteTransaction transaction, string batchId, IEnumerable<BatchEssayRow> essays) =>
@@ -113,10 +112,9 @@ internal static class BatchStore
     public static void AppendEvent(SqliteConnection connection, SqliteTransaction transaction, string batchId, long seq, BatchEvent @event, DateTimeOffset now)
     {
         var (kind, payload) = BatchEventJson.Serialize(@event);
-        connection.Execute(
-            "INSERT INTO batch_events (batch_id, seq, kind, payload, recorded_at) VALUES (@batchId, @seq, @kind, @payload, @now)",
-            new { batchId, seq, kind, payload, now = DbTime.Store(now) },
-            transaction);
+        connection.Prepared(transaction, "INSERT INTO batch_events (batch_id, seq, kind, payload, recorded_at) VALUES (@batchId, @seq, @kind, @payload, @now)")
+            .With("@batchId", batchId).With("@seq", seq).With("@kind", kind).With("@payload", payload).With("@now", DbTime.Store(now))
+            .ExecuteNonQuery();
     }
 
     public static IReadOnlyList<BatchEvent> Events(SqliteConnection connection, SqliteTransaction? transaction, string batchId) =>

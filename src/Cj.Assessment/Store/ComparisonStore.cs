@@ -1,5 +1,6 @@
 using Cj.Contracts;
 using Cj.Core.Workflow;
+using Cj.Hosting.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -25,6 +26,8 @@ internal static class ComparisonStore
     private const string PendingColumns =
         "request_id AS RequestId, batch_id AS BatchId, comparison_seq AS ComparisonSeq, attempt AS Attempt, wave AS Wave, essay_a_id AS EssayAId, essay_b_id AS EssayBId, deadline_at AS DeadlineAt, callback_event_id AS CallbackEventId";
 
+    private const string FindSql = $"SELECT {PendingColumns} FROM comparisons WHERE request_id = @requestId";
+
     public static void InsertAttempts(SqliteConnection connection, SqliteTransaction transaction, string batchId, RequestComparisons action, DateTimeOffset now) =>
         connection.Execute(
             """
@@ -49,8 +52,15 @@ internal static class ComparisonStore
         connection.QuerySingleOrDefault<PendingAttempt>($"SELECT {PendingColumns} FROM comparisons WHERE request_id = @requestId AND status = 'pending'", new { requestId }, transaction);
 
     /// <summary>The attempt with this request id in any status, or null.</summary>
-    public static PendingAttempt? Find(SqliteConnection connection, SqliteTransaction? transaction, string requestId) =>
-        connection.QuerySingleOrDefault<PendingAttempt>($"SELECT {PendingColumns} FROM comparisons WHERE request_id = @requestId", new { requestId }, transaction);
+    public static PendingAttempt? Find(SqliteConnection connection, SqliteTransaction? transaction, string requestId)
+    {
+        using var reader = connection.Prepared(transaction, FindSql).With("@requestId", requestId).ExecuteReader();
+        return reader.Read()
+            ? new PendingAttempt(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8))
+            : null;
+    }
 
     /// <summary>After a comparison succeeded, its other attempts still in flight are no longer needed.</summary>
     public static void Supersede(SqliteConnection connection, SqliteTransaction transaction, string batchId, long comparisonSeq, DateTimeOffset now) =>
@@ -66,7 +76,9 @@ internal static class ComparisonStore
         [.. connection.Query<PendingAttempt>($"SELECT {PendingColumns} FROM comparisons WHERE status = 'pending' AND deadline_at < @now ORDER BY batch_id, comparison_seq", new { now = DbTime.Store(now) })];
 
     public static void MarkSent(SqliteConnection connection, string requestId, string? queueId, DateTimeOffset now) =>
-        connection.Execute("UPDATE comparisons SET sent_at = @now, queue_id = @queueId WHERE request_id = @requestId", new { requestId, queueId, now = DbTime.Store(now) });
+        connection.Prepared(null, "UPDATE comparisons SET sent_at = @now, queue_id = @queueId WHERE request_id = @requestId")
+            .With("@requestId", requestId).With("@queueId", queueId).With("@now", DbTime.Store(now))
+            .ExecuteNonQuery();
 
     public static void MarkSettled(SqliteConnection connection, SqliteTransaction transaction, string requestId, string status, string? errorCode, DateTimeOffset now) =>
         connection.Execute(
@@ -81,8 +93,7 @@ internal static class ComparisonStore
     /// <summary>Records the provider's answer for an attempt: verdict or error, provider, model, tokens, cost, prompt hash.</summary>
     public static void RecordResult(SqliteConnection connection, SqliteTransaction transaction, LlmComparisonResultV1 result, string? winnerId, string status, Guid eventId, DateTimeOffset now)
     {
-        var usage = result.TokenUsage ?? TokenUsage.None;
-        connection.Execute(
+        const string Update =
             """
             UPDATE comparisons SET status = CASE WHEN status = 'pending' THEN @status ELSE status END,
                 winner_id = @winnerId, verdict = @verdict, confidence = @confidence, justification = @justification,
@@ -91,32 +102,31 @@ internal static class ComparisonStore
                 cache_write_tokens = @cacheWrite, reasoning_tokens = @reasoning, cost_usd = @cost, prompt_sha256 = @sha,
                 response_time_ms = @responseTime, queue_id = COALESCE(queue_id, @queueId), callback_event_id = @eventId, completed_at = @now
             WHERE request_id = @requestId
-            """,
-            new
-            {
-                requestId = result.CorrelationId,
-                status,
-                winnerId,
-                verdict = result.Winner,
-                confidence = result.Confidence,
-                justification = result.Justification,
-                errorCode = result.ErrorDetail?.ErrorCode,
-                provider = result.Provider,
-                model = result.Model,
-                promptTokens = usage.PromptTokens,
-                completionTokens = usage.CompletionTokens,
-                totalTokens = usage.TotalTokens,
-                cacheRead = usage.CacheReadTokens,
-                cacheWrite = usage.CacheWriteTokens,
-                reasoning = usage.ReasoningTokens,
-                cost = result.CostEstimate?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                sha = result.RequestMetadata?.GetValueOrDefault("prompt_sha256")?.ToString(),
-                responseTime = result.ResponseTimeMs,
-                queueId = result.RequestId,
-                eventId = eventId.ToString("D"),
-                now = DbTime.Store(now),
-            },
-            transaction);
+            """;
+        var usage = result.TokenUsage ?? TokenUsage.None;
+        connection.Prepared(transaction, Update)
+            .With("@requestId", result.CorrelationId)
+            .With("@status", status)
+            .With("@winnerId", winnerId)
+            .With("@verdict", result.Winner)
+            .With("@confidence", result.Confidence)
+            .With("@justification", result.Justification)
+            .With("@errorCode", result.ErrorDetail?.ErrorCode)
+            .With("@provider", result.Provider)
+            .With("@model", result.Model)
+            .With("@promptTokens", usage.PromptTokens)
+            .With("@completionTokens", usage.CompletionTokens)
+            .With("@totalTokens", usage.TotalTokens)
+            .With("@cacheRead", usage.CacheReadTokens)
+            .With("@cacheWrite", usage.CacheWriteTokens)
+            .With("@reasoning", usage.ReasoningTokens)
+            .With("@cost", result.CostEstimate?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("@sha", result.RequestMetadata?.GetValueOrDefault("prompt_sha256")?.ToString())
+            .With("@responseTime", result.ResponseTimeMs)
+            .With("@queueId", result.RequestId)
+            .With("@eventId", eventId.ToString("D"))
+            .With("@now", DbTime.Store(now))
+            .ExecuteNonQuery();
     }
 
     /// <summary>Attempts of a batch the provider service accepted: it returned a queue id, or a result arrived for it.</summary>

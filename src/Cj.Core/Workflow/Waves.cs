@@ -48,16 +48,38 @@ internal static class Waves
 
     /// <summary>Runs the wave end once every comparison of the current wave has succeeded or failed for good.</summary>
     public static (BatchState, ImmutableArray<BatchAction>) AfterSettled(BatchState state, DateTimeOffset at) =>
-        state.Comparisons.Any(c => c.Wave == state.Wave && c.Status == ComparisonStatus.Pending)
+        CurrentWave(state).Any(c => c.Status == ComparisonStatus.Pending)
             ? (state, [])
             : WaveEnd(state, at);
+
+    /// <summary>
+    /// The comparisons of the current wave, newest first. Waves only ever append comparisons (a retry keeps its
+    /// comparison and wave), so the current wave is the tail of <see cref="BatchState.Comparisons"/>: reading it
+    /// costs the wave's size, not the batch's.
+    /// </summary>
+    public static IEnumerable<ComparisonState> CurrentWave(BatchState state)
+    {
+        for (var i = state.Comparisons.Count - 1; i >= 0; i--)
+        {
+            var comparison = state.Comparisons[i];
+            if (comparison.Wave < state.Wave)
+            {
+                yield break;
+            }
+
+            if (comparison.Wave == state.Wave)
+            {
+                yield return comparison;
+            }
+        }
+    }
 
     /// <summary>Within the current wave: at least the minimum of attempts settled and at least the abort share of them failed.</summary>
     public static bool PromptAbort(BatchState state)
     {
         var settled = 0;
         var failed = 0;
-        foreach (var attempt in state.Comparisons.Where(c => c.Wave == state.Wave).SelectMany(c => c.Attempts))
+        foreach (var attempt in CurrentWave(state).SelectMany(c => c.Attempts))
         {
             if (attempt.Outcome == AttemptOutcome.Pending)
             {
@@ -80,7 +102,7 @@ internal static class Waves
         var honest = StopRules.HonestReliability(
             settings, state.Essays, state.Judgements, state.Successes, fit, state.Waves.LastOrDefault(w => w.HonestAbilitySd is not null)?.HonestAbilitySd);
         var summary = new WaveSummary(
-            state.Wave, state.Comparisons.Count(c => c.Wave == state.Wave), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
+            state.Wave, CurrentWave(state).Count(), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
         {
             HonestReliability = honest?.Value,
             HonestAbilitySd = honest is { Value: not null, AbilitySd: > 0 } h ? h.AbilitySd : null,

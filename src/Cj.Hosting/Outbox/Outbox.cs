@@ -61,20 +61,19 @@ public static class Outbox
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        const string Insert =
             """
             INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at)
             VALUES (@event_id, @topic, @message_key, @payload, @headers, @created_at)
             ON CONFLICT (event_id) DO NOTHING
             """;
-        command.Parameters.AddWithValue("@event_id", eventId);
-        command.Parameters.AddWithValue("@topic", message.Topic);
-        command.Parameters.AddWithValue("@message_key", message.Key);
-        command.Parameters.AddWithValue("@payload", message.Value.ToArray());
-        command.Parameters.AddWithValue("@headers", JsonSerializer.Serialize(message.Headers, WireJson.Options));
-        command.Parameters.AddWithValue("@created_at", StoreTime.Format(now));
-        return command.ExecuteNonQuery() == 1;
+        return connection.Prepared(transaction, Insert)
+            .With("@event_id", eventId)
+            .With("@topic", message.Topic)
+            .With("@message_key", message.Key)
+            .With("@payload", message.Value.ToArray())
+            .With("@headers", JsonSerializer.Serialize(message.Headers, WireJson.Options))
+            .With("@created_at", StoreTime.Format(now))
+            .ExecuteNonQuery() == 1;
     }
 }

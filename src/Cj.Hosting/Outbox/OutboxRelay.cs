@@ -79,12 +79,23 @@ public sealed class OutboxRelay : IDisposable
             var published = 0;
             while (OutboxRows.ReadUnsent(connection, PageSize) is { Count: > 0 } rows)
             {
-                foreach (var (id, message) in rows)
+                // Rows are marked sent once per page, in one transaction, and only those the bus accepted: a crash
+                // before the mark publishes them again (consumers dedupe), a bus failure keeps the rest unsent.
+                var sent = new List<long>(rows.Count);
+                try
                 {
-                    await bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-                    OutboxRows.MarkSent(connection, id, time.GetUtcNow());
-                    published++;
+                    foreach (var (id, message) in rows)
+                    {
+                        await bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                        sent.Add(id);
+                    }
                 }
+                finally
+                {
+                    OutboxRows.MarkSent(connection, sent, time.GetUtcNow());
+                }
+
+                published += sent.Count;
             }
 
             return published;

@@ -27,12 +27,26 @@ internal static class OutboxRows
         return rows;
     }
 
-    public static void MarkSent(SqliteConnection connection, long id, DateTimeOffset now)
+    /// <summary>Marks the rows <paramref name="ids"/> sent at <paramref name="now"/>, in one transaction.</summary>
+    public static void MarkSent(SqliteConnection connection, IReadOnlyList<long> ids, DateTimeOffset now)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "UPDATE outbox SET sent_at = @sent_at WHERE id = @id AND sent_at IS NULL";
         command.Parameters.AddWithValue("@sent_at", StoreTime.Format(now));
-        command.Parameters.AddWithValue("@id", id);
-        command.ExecuteNonQuery();
+        var id = command.Parameters.Add("@id", SqliteType.Integer);
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 }

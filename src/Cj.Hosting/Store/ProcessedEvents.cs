@@ -26,13 +26,10 @@ public static class ProcessedEvents
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            "INSERT INTO processed_events (event_id, processed_at) VALUES (@event_id, @processed_at) ON CONFLICT (event_id) DO NOTHING";
-        command.Parameters.AddWithValue("@event_id", eventId);
-        command.Parameters.AddWithValue("@processed_at", StoreTime.Format(now));
-        return command.ExecuteNonQuery() == 1;
+        return connection.Prepared(transaction, "INSERT INTO processed_events (event_id, processed_at) VALUES (@event_id, @processed_at) ON CONFLICT (event_id) DO NOTHING")
+            .With("@event_id", eventId)
+            .With("@processed_at", StoreTime.Format(now))
+            .ExecuteNonQuery() == 1;
     }
 
     /// <summary>Deletes the ids processed before <paramref name="olderThan"/> (keep at least 7 days); returns how many.</summary>

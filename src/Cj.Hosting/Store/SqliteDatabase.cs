@@ -1,16 +1,24 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cj.Hosting.Store;
 
 /// <summary>
 /// A service's SQLite store file (embedded mode): opens pooled connections in WAL mode with foreign keys on and a
 /// 5 s busy timeout, and applies the service's migrations. Safe to share; every caller opens its own connection.
+/// The pragmas are set once per underlying SQLite connection: a pooled connection handed out again keeps them
+/// (they are per-connection settings, and <c>journal_mode=WAL</c> is stored in the file), so reopening costs no
+/// statements on the hot paths.
 /// </summary>
 public sealed class SqliteDatabase
 {
     // busy_timeout first, so that switching to WAL waits for a writer in another process instead of failing.
     private const string Pragmas =
         "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    /// <summary>The native connections already configured (pooled ones come back with their pragmas set).</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     private readonly string connectionString;
     private readonly TimeProvider time;
@@ -47,9 +55,19 @@ public sealed class SqliteDatabase
         try
         {
             connection.Open();
+            if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            if (connection.Handle is { } configured)
+            {
+                Configured.AddOrUpdate(configured, Configured);
+            }
+
             return connection;
         }
         catch

@@ -12,6 +12,10 @@ namespace Cj.LlmProvider.Prompting;
 /// </summary>
 internal static class CanonicalJson
 {
+    /// <summary>The characters <see cref="WriteString"/> escapes: <c>"</c>, <c>\</c> and the control characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     public static string Serialize(JsonNode? node)
     {
         var builder = new StringBuilder();
@@ -71,6 +75,31 @@ internal static class CanonicalJson
 
     private static void WriteValue(StringBuilder builder, JsonValue value)
     {
+        // The common scalars directly; anything else (a wrapped element, an unusual CLR type) through its JSON form.
+        if (value.TryGetValue<string>(out var text))
+        {
+            WriteString(builder, text);
+            return;
+        }
+
+        if (value.TryGetValue<bool>(out var flag))
+        {
+            builder.Append(flag ? "true" : "false");
+            return;
+        }
+
+        if (value.TryGetValue<double>(out var number))
+        {
+            builder.Append(FormatNumber(number));
+            return;
+        }
+
+        if (value.TryGetValue<int>(out var integer))
+        {
+            builder.Append(FormatNumber(integer));
+            return;
+        }
+
         var element = JsonSerializer.SerializeToElement(value);
         switch (element.ValueKind)
         {
@@ -120,24 +149,40 @@ internal static class CanonicalJson
     private static void WriteString(StringBuilder builder, string text)
     {
         builder.Append('"');
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
         {
-            switch (c)
+            // Copy the run up to the next character that needs escaping in one append.
+            var next = rest.IndexOfAny(Escaped);
+            if (next < 0)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case < ' ':
-                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default: builder.Append(c); break;
+                builder.Append(rest);
+                break;
             }
+
+            builder.Append(rest[..next]);
+            Escape(builder, rest[next]);
+            rest = rest[(next + 1)..];
         }
 
         builder.Append('"');
+    }
+
+    private static void Escape(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case '"': builder.Append("\\\""); break;
+            case '\\': builder.Append("\\\\"); break;
+            case '\b': builder.Append("\\b"); break;
+            case '\f': builder.Append("\\f"); break;
+            case '\n': builder.Append("\\n"); break;
+            case '\r': builder.Append("\\r"); break;
+            case '\t': builder.Append("\\t"); break;
+            case < ' ':
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                break;
+            default: builder.Append(c); break;
+        }
     }
 }

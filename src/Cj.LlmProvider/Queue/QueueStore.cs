@@ -1,5 +1,4 @@
 using Cj.Hosting.Store;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Cj.LlmProvider.Queue;
@@ -59,28 +58,36 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
     private Admission Admit(SqliteConnection connection, SqliteTransaction tx, NewRequest request)
     {
         var now = StoreTime.Format(time.GetUtcNow());
-        var found = connection.Query<(string QueueId, string Hash)>(
-            "SELECT queue_id, prompt_sha256 FROM llm_requests WHERE correlation_id = @CorrelationId", request, tx).FirstOrDefault();
-        if (found.QueueId is not null)
+        using (var found = connection.Prepared(tx, "SELECT queue_id, prompt_sha256 FROM llm_requests WHERE correlation_id = @CorrelationId")
+            .With("@CorrelationId", request.CorrelationId).ExecuteReader())
         {
-            return found.Hash == request.PromptSha256
-                ? new Admission(AdmissionStatus.Duplicate, found.QueueId, 0, 0)
-                : new Admission(AdmissionStatus.Conflict, found.QueueId, 0, 0);
+            if (found.Read())
+            {
+                var queueId = found.GetString(0);
+                return found.GetString(1) == request.PromptSha256
+                    ? new Admission(AdmissionStatus.Duplicate, queueId, 0, 0)
+                    : new Admission(AdmissionStatus.Conflict, queueId, 0, 0);
+            }
         }
 
-        var (pending, bytes, ahead) = connection.QuerySingle<(long, long, long)>(
+        const string Load =
             """
             SELECT COUNT(*), COALESCE(SUM(prompt_bytes), 0), COALESCE(SUM(CASE WHEN priority >= @Priority THEN 1 ELSE 0 END), 0)
             FROM llm_requests WHERE status IN ('queued', 'processing')
-            """,
-            request,
-            tx);
+            """;
+        long pending, bytes, ahead;
+        using (var load = connection.Prepared(tx, Load).With("@Priority", request.Priority).ExecuteReader())
+        {
+            load.Read();
+            (pending, bytes, ahead) = (load.GetInt64(0), load.GetInt64(1), load.GetInt64(2));
+        }
+
         if (!gate.Admit(pending, bytes))
         {
             return new Admission(AdmissionStatus.QueueFull, null, pending, pending);
         }
 
-        connection.Execute(
+        const string Insert =
             """
             INSERT INTO llm_requests (queue_id, seq, correlation_id, batch_id, callback_topic, user_id, priority, mode,
                 provider, model, prompt_sha256, occurrence, canonical_request, metadata, prompt_bytes, status, queued_at,
@@ -90,27 +97,25 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
                 (SELECT COUNT(*) FROM llm_requests WHERE prompt_sha256 = @PromptSha256), @CanonicalRequest,
                 @MetadataJson, @PromptBytes, 'queued', @Now, @ExpiresAt);
             INSERT INTO llm_legs (queue_id, leg, status, not_before) VALUES (@QueueId, @Leg, 'queued', @Now);
-            """,
-            new
-            {
-                request.QueueId,
-                request.CorrelationId,
-                BatchId = request.BatchId.ToString("D"),
-                request.CallbackTopic,
-                request.UserId,
-                request.Priority,
-                Mode = QueueStatus.PerRequest,
-                request.Provider,
-                request.Model,
-                request.PromptSha256,
-                request.CanonicalRequest,
-                request.MetadataJson,
-                PromptBytes = System.Text.Encoding.UTF8.GetByteCount(request.CanonicalRequest),
-                Now = now,
-                ExpiresAt = StoreTime.Format(request.ExpiresAt),
-                Leg = QueueStatus.LegAb,
-            },
-            tx);
+            """;
+        connection.Prepared(tx, Insert)
+            .With("@QueueId", request.QueueId)
+            .With("@CorrelationId", request.CorrelationId)
+            .With("@BatchId", request.BatchId.ToString("D"))
+            .With("@CallbackTopic", request.CallbackTopic)
+            .With("@UserId", request.UserId)
+            .With("@Priority", request.Priority)
+            .With("@Mode", QueueStatus.PerRequest)
+            .With("@Provider", request.Provider)
+            .With("@Model", request.Model)
+            .With("@PromptSha256", request.PromptSha256)
+            .With("@CanonicalRequest", request.CanonicalRequest)
+            .With("@MetadataJson", request.MetadataJson)
+            .With("@PromptBytes", System.Text.Encoding.UTF8.GetByteCount(request.CanonicalRequest))
+            .With("@Now", now)
+            .With("@ExpiresAt", StoreTime.Format(request.ExpiresAt))
+            .With("@Leg", QueueStatus.LegAb)
+            .ExecuteNonQuery();
         return new Admission(AdmissionStatus.Accepted, request.QueueId, ahead, pending + 1);
     }
 }

@@ -9,7 +9,8 @@ namespace Cj.LlmProvider.Queue;
 /// contending in SQLite's busy handler (which sleeps between tries), every write is queued here and one loop runs
 /// whatever is queued (up to <see cref="MaxBatch"/>) in one transaction, each write in its own savepoint: a write
 /// that throws is rolled back alone and its caller gets the exception; the others commit together. Callers
-/// resume only after the commit, so a completed task means the write is durable.
+/// resume only after the commit, so a completed task means the write is durable. The loop keeps one connection
+/// open between batches and opens a new one after a failed batch.
 /// </summary>
 internal sealed class WriteQueue : IDisposable
 {
@@ -17,6 +18,9 @@ internal sealed class WriteQueue : IDisposable
     private readonly Channel<IWrite> channel = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDatabase database;
     private readonly Task loop;
+
+    /// <summary>The loop's connection, kept open between batches (only the loop touches it).</summary>
+    private SqliteConnection? connection;
 
     public WriteQueue(SqliteDatabase database)
     {
@@ -59,6 +63,8 @@ internal sealed class WriteQueue : IDisposable
             Execute(batch);
             batch.Clear();
         }
+
+        connection?.Dispose();
     }
 
     private void Execute(List<IWrite> batch)
@@ -66,7 +72,7 @@ internal sealed class WriteQueue : IDisposable
         Exception? failure = null;
         try
         {
-            using var connection = database.Open();
+            connection ??= database.Open();
             using var transaction = connection.BeginTransaction();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -77,8 +83,11 @@ internal sealed class WriteQueue : IDisposable
         }
         catch (Exception e)
         {
-            // The batch did not commit (store unreachable, disk full…): every caller gets the failure; the loop goes on.
+            // The batch did not commit (store unreachable, disk full…): every caller gets the failure; the loop goes on
+            // with a fresh connection.
             failure = e;
+            connection?.Dispose();
+            connection = null;
         }
 
         foreach (var write in batch)
