@@ -25,7 +25,9 @@ public static class LocalKestrel
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(bool consoleLogging)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration reload: a reloading host watches its content root (the working directory, often a whole
+        // repository with the run folders in it) recursively and wakes on every file the run writes.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         if (consoleLogging)
