@@ -9,6 +9,8 @@ namespace Cj.Hosting.Bus;
 /// one SQLite file, so that after the process is killed a reopened bus hands each group exactly what it had not
 /// committed (at least once, like Kafka). A message is written before <see cref="IEventBus.PublishAsync"/> returns;
 /// WAL with <c>synchronous=NORMAL</c> survives a killed process (not a power cut, which embedded mode does not promise).
+/// Committed offsets are written with the next message (one transaction) or at disposal, like Kafka's periodic
+/// auto-commit: after a crash a group may get the last few messages it had handled again, which its idempotency absorbs.
 /// </summary>
 internal sealed class BusJournal : IDisposable
 {
@@ -25,6 +27,7 @@ internal sealed class BusJournal : IDisposable
     private readonly SqliteConnection connection;
     private readonly SqliteCommand append;
     private readonly SqliteCommand commit;
+    private readonly Dictionary<(string Topic, string Group), int> pending = [];
 
     private BusJournal(SqliteConnection connection)
     {
@@ -112,34 +115,58 @@ internal sealed class BusJournal : IDisposable
         return offsets;
     }
 
+    /// <summary>Stores <paramref name="message"/> at <paramref name="offset"/>, with the offsets committed since the last write.</summary>
     public void Append(int offset, BusMessage message)
     {
         lock (gate)
         {
+            using var transaction = connection.BeginTransaction();
+            append.Transaction = transaction;
             append.Parameters[0].Value = message.Topic;
             append.Parameters[1].Value = offset;
             append.Parameters[2].Value = message.Key;
             append.Parameters[3].Value = JsonSerializer.Serialize(message.Headers);
             append.Parameters[4].Value = message.Value.ToArray();
             append.ExecuteNonQuery();
+            WritePendingLocked(transaction);
+            transaction.Commit();
         }
     }
 
+    /// <summary>Records that <paramref name="group"/> committed <paramref name="topic"/> up to <paramref name="committed"/>; written with the next message.</summary>
     public void Commit(string topic, string group, int committed)
     {
         lock (gate)
+        {
+            pending[(topic, group)] = committed;
+        }
+    }
+
+    private void WritePendingLocked(SqliteTransaction transaction)
+    {
+        commit.Transaction = transaction;
+        foreach (var ((topic, group), committed) in pending)
         {
             commit.Parameters[0].Value = topic;
             commit.Parameters[1].Value = group;
             commit.Parameters[2].Value = committed;
             commit.ExecuteNonQuery();
         }
+
+        pending.Clear();
     }
 
     public void Dispose()
     {
         lock (gate)
         {
+            if (pending.Count > 0)
+            {
+                using var transaction = connection.BeginTransaction();
+                WritePendingLocked(transaction);
+                transaction.Commit();
+            }
+
             append.Dispose();
             commit.Dispose();
             connection.Dispose();
