@@ -27,7 +27,7 @@ public sealed class RunbookQueryTests
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Out, string Err) Jq(string query, string file)
+    internal static (int Code, string Out, string Err) Jq(string query, string file)
     {
         var start = new ProcessStartInfo("jq") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(query);
