@@ -48,7 +48,7 @@ internal static class PlanTable
         text.AppendLine("Settings:");
         Table(text, ["setting", "value"], Settings(settings, plan));
         text.AppendLine();
-        text.AppendLine(Invariant($"Budget: {plan.Budget} comparisons for {plan.Essays} essays ({plan.ComparisonsPerEssay:F1} per essay; service default {plan.DefaultBudget}, {RunPlan.DefaultComparisonsPerEssay} per essay)"));
+        text.AppendLine(Invariant($"Budget: {plan.Budget} comparisons for {plan.Essays} essays ({plan.ComparisonsPerEssay:F1} per essay; service default {plan.DefaultBudget}, {plan.DefaultComparisonsPerEssay} per essay)"));
         text.AppendLine(Invariant($"Estimate: {plan.MinimumComparisons}–{plan.Budget} comparisons; prompt tokens {plan.PromptTokensLow:N0}–{plan.PromptTokensHigh:N0} (~{plan.PromptTokensPerComparison:N0} per comparison), completion tokens {plan.CompletionTokensLow:N0}–{plan.CompletionTokensHigh:N0}"));
         text.AppendLine(plan.Price is { } price
             ? Invariant($"Cost: ${plan.CostLowUsd:F4}–${plan.CostHighUsd:F4} for {plan.Provider}/{plan.Model} at ${price.Input}/M input, ${price.Output}/M output tokens (price table of {prices.AsOf}; cached input would cost less)")

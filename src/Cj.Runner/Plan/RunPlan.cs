@@ -1,3 +1,4 @@
+using Cj.Core.Workflow;
 using Cj.Runner.Inventory;
 using Cj.Runner.Run;
 
@@ -14,6 +15,7 @@ internal sealed record RunPlan(
     int Essays,
     int Budget,
     int DefaultBudget,
+    int DefaultComparisonsPerEssay,
     int MinimumComparisons,
     double ComparisonsPerEssay,
     string Provider,
@@ -24,8 +26,6 @@ internal sealed record RunPlan(
     decimal? CostLowUsd,
     decimal? CostHighUsd)
 {
-    public const int DefaultComparisonsPerEssay = 15;
-    public const int MinComparisonsForStabilityCheck = 12;
     private const int PromptOverheadTokens = 250;
     private const int DefaultCompletionTokens = 150;
 
@@ -37,12 +37,17 @@ internal sealed record RunPlan(
 
     public long CompletionTokensHigh => (long)CompletionTokensPerComparison * Budget;
 
-    public static RunPlan Create(AssetInventory inventory, RunSettings settings, PriceTable prices)
+    /// <summary>
+    /// The plan of a run: the budget is the service's (<paramref name="engine"/>: <c>MAX_PAIRWISE_COMPARISONS</c> or
+    /// <c>DEFAULT_COMPARISONS_PER_ESSAY</c>·n/2), lowered by <c>--max-comparisons</c>; the low cost estimate is the
+    /// fewest comparisons before an early stop may fire.
+    /// </summary>
+    public static RunPlan Create(AssetInventory inventory, RunSettings settings, PriceTable prices, EngineSettings engine)
     {
         var essays = inventory.Anchors.Count + inventory.Students.Count;
-        var defaultBudget = (int)Math.Ceiling(DefaultComparisonsPerEssay * essays / 2.0);
-        var budget = Math.Min(Math.Min(defaultBudget, settings.MaxComparisons ?? int.MaxValue), essays * (essays - 1));
-        var minimum = Math.Min(budget, Math.Max(MinComparisonsForStabilityCheck, essays));
+        var defaultBudget = (int)Math.Ceiling(engine.DefaultComparisonsPerEssay * essays / 2.0);
+        var budget = Math.Min(engine.CapFor(essays, settings.MaxComparisons), essays * (essays - 1));
+        var minimum = Math.Min(budget, Math.Max(engine.MinComparisonsForStabilityCheck, essays));
         var model = settings.LlmModel ?? prices.DefaultModel(settings.LlmProvider) ?? "default";
         var price = prices.Find(settings.LlmProvider, model);
         var all = inventory.Anchors.Concat(inventory.Students).ToArray();
@@ -54,7 +59,7 @@ internal sealed record RunPlan(
             ? null
             : Math.Round(((price.Input * promptTokens) + (price.Output * completionTokens)) * comparisons / 1_000_000m, 4);
         return new RunPlan(
-            essays, budget, defaultBudget, minimum, essays == 0 ? 0 : 2.0 * budget / essays, settings.LlmProvider, model,
+            essays, budget, defaultBudget, engine.DefaultComparisonsPerEssay, minimum, essays == 0 ? 0 : 2.0 * budget / essays, settings.LlmProvider, model,
             promptTokens, completionTokens, price, Cost(minimum), Cost(budget));
     }
 

@@ -81,7 +81,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             settings, inventory, JudgeTexts.Read(settings, inventory), Guid.NewGuid(), correlationId, time.GetUtcNow(),
             CliEnvironmentProbe.GitSha(Directory.GetCurrentDirectory()), CliEnvironmentProbe.Capture());
         var prices = PriceTable.Embedded;
-        var plan = RunPlan.Create(inventory, settings, prices);
+        var plan = RunPlan.Create(inventory, settings, prices, ServiceEngineSettings.From(environment));
         output.Write(PlanTable.Render(context, plan, prices));
 
         var folder = RunFolder.Create(settings.OutputDirectory, settings.BatchLabel, context.BatchUuid);
@@ -140,7 +140,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             settings, inventory, JudgeTexts.Read(settings, inventory), record.BatchUuid, record.CorrelationId, record.StartedAt,
             CliEnvironmentProbe.GitSha(Directory.GetCurrentDirectory()), CliEnvironmentProbe.Capture());
         var prices = PriceTable.Embedded;
-        var plan = RunPlan.Create(inventory, settings, prices);
+        var plan = RunPlan.Create(inventory, settings, prices, ServiceEngineSettings.From(environment));
         log.Say($"Resuming {folder.Path}");
         return await new ExecuteRun(time, environment).RunAsync(context, plan, prices, folder, log, cancellationToken).ConfigureAwait(false);
     }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Cj.Assessment;
 using Cj.Core.Pairing;
 using Cj.Core.Simulation;
 using Cj.Core.Workflow;
+using Cj.Runner.Run;
 
 namespace Cj.Runner.Simulate;
 
@@ -90,7 +90,7 @@ internal static class SimulateCommand
                 parse.GetValue(runs),
                 parse.GetValue(seed),
                 Policies(parse.GetValue(policy) ?? []),
-                Engine(environment)),
+                ServiceEngineSettings.From(environment)),
             Table(parse.GetValue(format)!))));
         return command;
     }
@@ -145,25 +145,6 @@ internal static class SimulateCommand
         }
 
         return [.. policies.Select(p => scenario with { Policy = p })];
-    }
-
-    /// <summary>
-    /// The engine settings a CJ Assessment Service would run with in this environment (<c>CJ_ASSESSMENT_SERVICE_*</c>:
-    /// stop targets, pairing shares, fit method), so that a simulation plans with the real configuration. The cap
-    /// comes from <c>--max-per-essay</c>.
-    /// </summary>
-    private static EngineSettings Engine(Func<string, string?> environment)
-    {
-        try
-        {
-            var (engine, _) = EngineSettingsReader.Read(name => environment(CjAssessmentOptions.Prefix + name) is { Length: > 0 } value ? value.Trim() : null);
-            EngineSettingsReader.Validate(engine);
-            return engine;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            throw new InputException(e.Message);
-        }
     }
 
     private static SimulatedJudge Judge(string name) =>
