@@ -58,4 +58,19 @@ public sealed class BatchEventJsonTests
             replayed.Comparisons.Select(c => (c.Seq, c.First, c.Second)));
         Assert.Equal(actions.Length, replayedActions.Length);
     }
+
+    [Fact]
+    public void A_batch_stored_before_the_reliability_stop_replays_with_it_off()
+    {
+        var created = new BatchCreated(DateTimeOffset.UnixEpoch, "old", [Essay.Student("S1"), Essay.Student("S2")], EngineSettings.Default);
+        var (kind, payload) = BatchEventJson.Serialize(created);
+        Assert.Contains("\"target_reliability\":0.9", payload, StringComparison.Ordinal);
+        var old = payload.Replace("\"target_reliability\":0.9,", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("target_reliability", old, StringComparison.Ordinal);
+
+        var replayed = Assert.IsType<BatchCreated>(BatchEventJson.Deserialize(kind, old));
+
+        Assert.Equal(0, replayed.Settings.TargetReliability);
+        Assert.Equal(0.90, Assert.IsType<BatchCreated>(BatchEventJson.Deserialize(kind, payload)).Settings.TargetReliability);
+    }
 }

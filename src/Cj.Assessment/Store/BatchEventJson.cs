@@ -32,7 +32,7 @@ internal static class BatchEventJson
 
     public static BatchEvent Deserialize(string kind, string payload) => kind switch
     {
-        "batch_created" => Read<BatchCreated>(payload),
+        "batch_created" => Created(payload),
         "comparison_succeeded" => Read<ComparisonSucceeded>(payload),
         "comparison_failed" => Read<ComparisonFailed>(payload),
         "comparison_timed_out" => Read<ComparisonTimedOut>(payload),
@@ -40,6 +40,20 @@ internal static class BatchEventJson
         "batch_cancelled" => Read<BatchCancelled>(payload),
         _ => throw new InvalidOperationException($"Unknown stored batch event kind '{kind}'."),
     };
+
+    /// <summary>
+    /// A stored <see cref="BatchCreated"/>. Settings added after a batch was stored keep the behaviour the batch started
+    /// with: a log without <c>target_reliability</c> predates that stop (ADR 0006) and replays with it off, not with
+    /// today's default, so a replay can never stop where the original run carried on.
+    /// </summary>
+    private static BatchCreated Created(string payload)
+    {
+        var created = Read<BatchCreated>(payload);
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("settings", out var settings) && !settings.TryGetProperty("target_reliability", out _)
+            ? created with { Settings = created.Settings with { TargetReliability = 0 } }
+            : created;
+    }
 
     private static T Read<T>(string payload) =>
         JsonSerializer.Deserialize<T>(payload, Options) ?? throw new InvalidOperationException($"Stored {typeof(T).Name} is null.");
