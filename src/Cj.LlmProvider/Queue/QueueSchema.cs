@@ -63,6 +63,7 @@ internal static class QueueSchema
             CREATE INDEX ix_llm_legs_status ON llm_legs (status, not_before);
             """),
         Cj.Hosting.Outbox.Outbox.Migration(2),
+        new Migration(3, "llm_legs_crash_recoveries", "ALTER TABLE llm_legs ADD COLUMN crash_recoveries INTEGER NOT NULL DEFAULT 0;"),
     ];
 }
 

@@ -148,7 +148,7 @@ internal sealed partial class QueueStore
     /// dispatcher per database, so every lease in the file belongs to a dead process), else those whose lease
     /// lapsed. A lapsed lease keeps its attempt counted: that call may still be running (and billed). At start-up
     /// the interrupted attempt is repeated under its own number instead: its process is gone, no answer of it was
-    /// recorded, so an offline provider draws the same verdict again and a crash spends no retry. Either way the
+    /// recorded, so an offline provider draws the same verdict again and a crash spends no retry; only a leg's first crash is forgiven, so a call that keeps killing its process still runs out of attempts. Either way the
     /// possible second call is counted in <c>llm_provider_possible_duplicate_calls_total</c>. Returns the counts by provider.
     /// </summary>
     public Task<IReadOnlyDictionary<string, int>> RecoverLeasesAsync(bool all, CancellationToken ct) =>
@@ -166,7 +166,8 @@ internal sealed partial class QueueStore
         {
             connection.Execute(
                 $"""
-                UPDATE llm_legs AS l SET status = 'queued', attempts = CASE WHEN @All THEN MAX(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, lease_until = NULL, not_before = @Now WHERE {Lapsed};
+                UPDATE llm_legs AS l SET status = 'queued', attempts = CASE WHEN @All AND crash_recoveries = 0 THEN MAX(attempts - 1, 0) ELSE attempts END,
+                    crash_recoveries = crash_recoveries + CASE WHEN @All THEN 1 ELSE 0 END, lease_owner = NULL, lease_until = NULL, not_before = @Now WHERE {Lapsed};
                 UPDATE llm_requests SET status = 'queued' WHERE status = 'processing'
                     AND queue_id NOT IN (SELECT queue_id FROM llm_legs WHERE status = 'processing');
                 """,

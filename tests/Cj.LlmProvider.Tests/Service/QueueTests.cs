@@ -81,6 +81,41 @@ public sealed class QueueTests
     }
 
     [Fact]
+    public async Task Only_the_first_crash_of_a_leg_is_forgiven_so_a_call_that_keeps_killing_its_process_runs_out_of_attempts()
+    {
+        var (first, _) = await SlowServiceAsync();
+        var accepted = await first.AcceptAsync(Requests.Body("crash:twice"));
+        await first.WaitForStatusAsync(accepted.QueueId, "processing");
+        var afterFirst = Snapshot(first.Options.DatabasePath);
+        await first.DisposeAsync();
+
+        // The restarted process leases the leg again (attempt 1 repeated) and is killed mid-call once more.
+        var secondClock = new ManualTimeProvider(Start);
+        await using (var second = await TestService.StartAsync(
+            TestService.NewOptions(o => o with { MaxConcurrency = 1, MockLatencyMs = 100_000 }) with { DatabasePath = afterFirst }, secondClock, ownsFolder: false))
+        {
+            await CallStartedAsync(secondClock);
+            var afterSecond = Snapshot(afterFirst);
+            await using var third = await TestService.StartAsync(TestService.NewOptions() with { DatabasePath = afterSecond }, TimeProvider.System, ownsFolder: true);
+            var result = (await third.CallbacksAsync(1)).Single("crash:twice");
+            Assert.Equal(2, int.Parse(result.RequestMetadata["attempts"]!.ToString()!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>A copy of the database as a process killed now leaves it.</summary>
+    private static string Snapshot(string databasePath)
+    {
+        var folder = Directory.CreateTempSubdirectory("cj-llm-crash-").FullName;
+        var copy = Path.Combine(folder, "llm_provider.db");
+        using var source = new SqliteConnection($"Data Source={databasePath}");
+        using var target = new SqliteConnection($"Data Source={copy}");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+        return copy;
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_with_503_queue_full_and_retry_after_then_reopens_below_the_low_watermark()
     {
         var (service, clock) = await SlowServiceAsync(o => o with { QueueMaxSize = 3, QueueHighWatermark = 1.0, QueueLowWatermark = 0.34 });
