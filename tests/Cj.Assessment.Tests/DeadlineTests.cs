@@ -25,6 +25,11 @@ public sealed class DeadlineTests
         await stack.Events.WaitForOutcomeAsync(batchId, TimeSpan.FromSeconds(10));
         var failed = Assert.Single(stack.Events.Failed(batchId)).Data;
         Assert.Equal(StopReasons.LowSuccessRate, failed.FailureReason);
+
+        // What the failed batch had spent is still reported to accounting: every request recorded as accepted when it
+        // failed (retries still in flight at that moment are not known yet).
+        await Wait.UntilAsync(() => stack.Events.Consumption(batchId).Count > 0, "the resource consumption event");
+        Assert.InRange(Assert.Single(stack.Events.Consumption(batchId)).Data.Quantity, 8, stack.Llm.AcceptedCount);
     }
 
     [Fact]

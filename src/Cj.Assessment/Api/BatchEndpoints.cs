@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cj.Assessment.Api;
 
-/// <summary><c>GET /api/v1/batches/{batch_id}</c>: read-only batch status (no auth).</summary>
+/// <summary><c>GET /api/v1/batches/{batch_id}</c>: read-only batch status (admin JWT).</summary>
 internal static class BatchEndpoints
 {
     public static void MapBatches(this IEndpointRouteBuilder routes) =>

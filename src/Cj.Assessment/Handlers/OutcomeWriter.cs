@@ -9,7 +9,8 @@ namespace Cj.Assessment.Handlers;
 
 /// <summary>
 /// Writes a batch's terminal events to the outbox in the caller's transaction: <c>CJAssessmentCompletedV1</c> plus
-/// <c>AssessmentResultV1</c> and <c>ResourceConsumptionV1</c>, or <c>CJAssessmentFailedV1</c>. Their event ids derive from the batch id and the kind,
+/// <c>AssessmentResultV1</c> and <c>ResourceConsumptionV1</c>, or <c>CJAssessmentFailedV1</c> (with
+/// <c>ResourceConsumptionV1</c> when the provider had accepted requests). Their event ids derive from the batch id and the kind,
 /// so a batch has at most one of each.
 /// </summary>
 internal sealed class OutcomeWriter(OutboxRelay relay, AssessmentMetrics metrics)
@@ -48,10 +49,7 @@ internal sealed class OutcomeWriter(OutboxRelay relay, AssessmentMetrics metrics
         var (cost, provider, model) = ComparisonStore.Usage(connection, transaction, row.BatchId);
         var inputs = new ResultInputs(identity, essays, state.Settings.GradeScale, cost, provider, model, createdAt, now);
         Enqueue(connection, transaction, identity, Topics.AssessmentResultPublished, "AssessmentResultV1", EventIds.Result, AssessmentResultBuilder.Build(result, inputs), now);
-        var consumption = new ResourceConsumptionV1(
-            row.BatchId, "batch", identity.Request?.UserId, identity.Request?.OrgId, "cj_comparison",
-            ComparisonStore.AcceptedCount(connection, transaction, row.BatchId), cost, "cj_assessment_service", DbTime.Wire(now));
-        Enqueue(connection, transaction, identity, Topics.ResourceConsumption, "ResourceConsumptionV1", EventIds.Consumption, consumption, now);
+        WriteConsumption(connection, transaction, identity, cost, now, always: true);
         metrics.BatchEnded("completed", finalise.Reason);
     }
 
@@ -79,7 +77,27 @@ internal sealed class OutcomeWriter(OutboxRelay relay, AssessmentMetrics metrics
             "ERROR_PROCESSING",
             counts);
         Enqueue(connection, transaction, identity, Topics.AssessmentFailed, "CJAssessmentFailedV1", EventIds.Failed, data, now);
+        WriteConsumption(connection, transaction, identity, ComparisonStore.Usage(connection, transaction, batchId).Cost, now, always: false);
         metrics.BatchEnded("failed", reason);
+    }
+
+    /// <summary>
+    /// <c>ResourceConsumptionV1</c>: the requests the provider accepted and their cost. A failed batch reports what it
+    /// spent too, unless nothing was accepted (a request refused before any call); a request still in flight when the
+    /// batch ends is not known to be accepted yet and is not counted.
+    /// </summary>
+    private static void WriteConsumption(SqliteConnection connection, SqliteTransaction transaction, BatchIdentity identity, decimal cost, DateTimeOffset now, bool always)
+    {
+        var batchId = identity.BatchId.ToString("D");
+        var accepted = ComparisonStore.AcceptedCount(connection, transaction, batchId);
+        if (accepted == 0 && !always)
+        {
+            return;
+        }
+
+        var consumption = new ResourceConsumptionV1(
+            batchId, "batch", identity.Request?.UserId, identity.Request?.OrgId, "cj_comparison", accepted, cost, "cj_assessment_service", DbTime.Wire(now));
+        Enqueue(connection, transaction, identity, Topics.ResourceConsumption, "ResourceConsumptionV1", EventIds.Consumption, consumption, now);
     }
 
     private static SystemMetadata Metadata(BatchIdentity identity, string topic, string stage, DateTimeOffset now, ErrorInfo? error)

@@ -104,7 +104,7 @@ internal static class Waves
         var summary = new WaveSummary(
             state.Wave, CurrentWave(state).Count(), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
         {
-            HonestReliability = honest?.Value,
+            HonestReliability = honest is { Converged: true } ? honest.Value : null,
             HonestAbilitySd = honest is { Value: not null, AbilitySd: > 0 } h ? h.AbilitySd : null,
         };
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };

@@ -23,6 +23,7 @@ internal sealed class Collector : IAsyncDisposable
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private readonly Lock _gate = new();
     private int _sequence;
+    private int _duplicatesDropped;
 
     public Collector(Guid batchUuid, RunFolder folder, RunnerLog log)
     {
@@ -41,7 +42,7 @@ internal sealed class Collector : IAsyncDisposable
 
     public EventEnvelope<AssessmentResultV1>? Result { get; private set; }
 
-    public int DuplicatesDropped { get; private set; }
+    public int DuplicatesDropped => Volatile.Read(ref _duplicatesDropped);
 
     /// <summary>Raised after every new comparison result, for the progress display.</summary>
     public event Action<EventEnvelope<LlmComparisonResultV1>>? ComparisonArrived;
@@ -109,7 +110,7 @@ internal sealed class Collector : IAsyncDisposable
         var eventId = EventIdOf(message);
         if (!_seenEvents.TryAdd(eventId, true))
         {
-            DuplicatesDropped++;
+            Interlocked.Increment(ref _duplicatesDropped);
             return;
         }
 
@@ -119,7 +120,7 @@ internal sealed class Collector : IAsyncDisposable
                 var comparison = EnvelopeMessages.Read<LlmComparisonResultV1>(message);
                 if (!_comparisons.TryAdd(comparison.Data.CorrelationId, comparison))
                 {
-                    DuplicatesDropped++;
+                    Interlocked.Increment(ref _duplicatesDropped);
                     return;
                 }
 
@@ -163,9 +164,14 @@ internal sealed class Collector : IAsyncDisposable
                 break;
         }
 
-        if (Failed is not null || (Completed is not null && Result is not null))
+        // Completion and result arrive on different subscriptions: check under the lock so that whichever comes second
+        // sees the other.
+        lock (_gate)
         {
-            _terminal.TrySetResult();
+            if (Failed is not null || (Completed is not null && Result is not null))
+            {
+                _terminal.TrySetResult();
+            }
         }
     }
 

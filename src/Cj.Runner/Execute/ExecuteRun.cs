@@ -33,6 +33,8 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
             ResumeRecord.Of(context).Write(folder);
         }
 
+        var stateDirectory = Path.Combine(folder.Path, "state");
+        using var runLock = RunLock.Acquire(stateDirectory);
         await using var collector = new Collector(context.BatchUuid, folder, log);
         var restored = settings.Resume ? collector.Restore() : 0;
         if (collector.Terminal.IsCompleted)
@@ -42,7 +44,12 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
             return Finish(context, plan, prices, folder, log, collector, timedOut: false, clock.Elapsed);
         }
 
-        await using var stack = await EmbeddedStack.StartAsync(Path.Combine(folder.Path, "state"), plan.Provider, environment, time, cancellationToken).ConfigureAwait(false);
+        if (settings.Resume && (restored > 0 || RequestBuilder.Saved(context, folder) is not null) && !File.Exists(Path.Combine(stateDirectory, "cj_assessment.db")))
+        {
+            throw new InputException($"--resume: {stateDirectory} has lost the services' stores while the run had already published; resuming would run and pay for the batch again. Start a new run instead.");
+        }
+
+        await using var stack = await EmbeddedStack.StartAsync(stateDirectory, plan.Provider, environment, time, cancellationToken).ConfigureAwait(false);
         log.Event("embedded_stack_started", fields: new Dictionary<string, object?> { ["cj_service_url"] = stack.CjUrl.ToString(), ["events_restored"] = restored });
         var request = settings.Resume ? RequestBuilder.Saved(context, folder) : null;
         if (request is null)

@@ -24,7 +24,7 @@ internal sealed record ResumeRecord(
     private static readonly JsonSerializerOptions Json = new(JsonDefaults.Options) { Converters = { new ScaleByName() } };
 
     public static ResumeRecord Of(RunContext context) =>
-        new(context.Settings.BatchLabel, context.BatchUuid, context.CorrelationId, context.StartedAt, context.Settings, Checksums(context.Inventory));
+        new(context.Settings.BatchLabel, context.BatchUuid, context.CorrelationId, context.StartedAt, context.Settings, Checksums(context.Inventory, context.Settings));
 
     public void Write(RunFolder folder) =>
         AtomicFile.WriteAllText(Path.Combine(folder.Path, FileName), JsonSerializer.Serialize(this, Json) + "\n");
@@ -45,9 +45,9 @@ internal sealed record ResumeRecord(
     }
 
     /// <summary>Refuses to resume when an input file changed since the run started, naming every changed file.</summary>
-    public void RequireSameInputs(AssetInventory inventory)
+    public void RequireSameInputs(AssetInventory inventory, RunSettings settings)
     {
-        var now = Checksums(inventory);
+        var now = Checksums(inventory, settings);
         var changed = Inputs.Keys.Union(now.Keys, StringComparer.Ordinal)
             .Where(file => Inputs.GetValueOrDefault(file) != now.GetValueOrDefault(file))
             .Select(file => !now.ContainsKey(file) ? $"{file}: removed since the run started"
@@ -62,7 +62,8 @@ internal sealed record ResumeRecord(
         }
     }
 
-    private static SortedDictionary<string, string> Checksums(AssetInventory inventory)
+    /// <summary>Every asset by its path in the assets folder, and the <c>--system-prompt</c> and <c>--rubric</c> files when given.</summary>
+    private static SortedDictionary<string, string> Checksums(AssetInventory inventory, RunSettings settings)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in new[] { inventory.Instructions, inventory.Prompt, inventory.Rubric }
@@ -72,6 +73,14 @@ internal sealed record ResumeRecord(
             if (file is not null)
             {
                 files[file.SourcePath] = file.Sha256;
+            }
+        }
+
+        foreach (var (flag, path) in new[] { ("--system-prompt", settings.SystemPromptPath), ("--rubric", settings.RubricPath) })
+        {
+            if (path is not null && File.Exists(path))
+            {
+                files[$"{flag} {Path.GetFullPath(path)}"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
             }
         }
 

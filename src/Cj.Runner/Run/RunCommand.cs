@@ -135,7 +135,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, TimeProvid
             ["original_correlation_id"] = record.CorrelationId.ToString(),
         });
         var inventory = AssetInventoryReader.Read(settings.AssetsDirectory, settings.GradeScale);
-        record.RequireSameInputs(inventory);
+        record.RequireSameInputs(inventory, settings);
         var context = new RunContext(
             settings, inventory, JudgeTexts.Read(settings, inventory), record.BatchUuid, record.CorrelationId, record.StartedAt,
             CliEnvironmentProbe.GitSha(Directory.GetCurrentDirectory()), CliEnvironmentProbe.Capture());

@@ -66,7 +66,7 @@ internal sealed class RunOptions
 
     public Option<bool> ForceReupload { get; } = new("--force-reupload") { Description = "Execute: upload every essay again even when the content-hash cache says it is unchanged." };
 
-    public Option<bool> Resume { get; } = new("--resume") { Description = "Execute: continue the latest run of --batch-id in --output-dir after it was interrupted (killed, crashed, rebooted), with the settings and assets it started with; nothing is requested or paid twice. On a finished run, only writes its artefact again." };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Execute: continue the latest run of --batch-id in --output-dir after its process was killed or crashed, with the settings and assets it started with; no comparison is lost or counted twice (a call in flight at the interruption may be made again). On a finished run, only writes its artefact again." };
 
     public Option<string> LogFormat { get; } = new("--log-format") { HelpName = "FORMAT", Description = "json: JSON log lines on stderr as well as in logs/runner.log; text: human output on stderr.", DefaultValueFactory = _ => "text" };
 

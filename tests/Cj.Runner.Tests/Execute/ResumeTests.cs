@@ -78,6 +78,37 @@ public sealed class ResumeTests(ResumeTests.Reference reference) : IClassFixture
         Assert.Contains($"students/{Path.GetFileName(student)}: changed since the run started", resumeError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resume_refuses_a_run_whose_state_folder_was_lost_after_it_published()
+    {
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "out");
+        var environment = Environment(temp);
+        Assert.StartsWith("killed", StartAndKill(output, environment, "comparisons", 5), StringComparison.Ordinal);
+        var run = Directory.GetDirectories(Path.Combine(output, "runs")).Single();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.Combine(run, "state"), recursive: true);
+
+        var (exit, _, error) = Cli.RunWith(environment, ["--mode", "execute", "--batch-id", Label, "--resume", "--output-dir", output]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("has lost the services' stores", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_process_cannot_work_on_a_run_folder_that_is_locked()
+    {
+        using var temp = new TempFolder();
+        var state = Path.Combine(temp.Path, "state");
+        using (Cj.Runner.Execute.RunLock.Acquire(state))
+        {
+            var refused = Assert.Throws<InputException>(() => Cj.Runner.Execute.RunLock.Acquire(state));
+            Assert.Contains("another eng5-np-run process is working on this run folder", refused.Message, StringComparison.Ordinal);
+        }
+
+        using var again = Cj.Runner.Execute.RunLock.Acquire(state);
+    }
+
     private static string StartAndKill(string output, Dictionary<string, string> environment, string point, int killAfter)
     {
         var start = new ProcessStartInfo("dotnet")
