@@ -181,7 +181,7 @@ internal sealed class SimulationShell
         var honest = StopRules.HonestReliability(_stopSettings, essays, _state.Judgements, scored.Summary.Successes, scored.Fit, _lastSd);
         _lastSd = honest is { AbilitySd: > 0 } h ? h.AbilitySd : _lastSd;
         var reason = StopRules.EarlyStop(
-            _stopSettings, essays, scored.Summary.Successes, scored.Fit, calibration, scored.Summary.MaxScoreChange, honest is { Converged: true } ? honest.Value : null);
+            _stopSettings, essays, scored.Summary.Successes, scored.Fit, calibration, scored.Summary.MaxScoreChange, honest);
         if (reason is not null)
         {
             _stopIndex = _records.Count;

@@ -77,4 +77,7 @@ public sealed record BatchState
     public int BudgetUse => Successes + Pending;
 
     public IEnumerable<Judgement> Judgements => Comparisons.Where(c => c.Judgement is not null).Select(c => c.Judgement!);
+
+    /// <summary>The ability SD of the last empirical-Bayes estimate (ADR 0005), where the next one starts; null before any.</summary>
+    public double? LastHonestAbilitySd => Waves.LastOrDefault(w => w.HonestAbilitySd is not null)?.HonestAbilitySd;
 }

@@ -27,11 +27,11 @@ public static class StopRules
     /// <param name="fit">The fit of this wave end.</param>
     /// <param name="calibration">The calibration of the largest component (<see cref="MainCalibration"/>), if any.</param>
     /// <param name="maxChange">The largest change in ability since the previous check, or null.</param>
-    /// <param name="honestReliability">The empirical-Bayes reliability of this wave end, when
-    /// <see cref="EngineSettings.TargetReliability"/> is on (ADR 0005); a met target stops with <see cref="StopReasons.TargetReliability"/>.</param>
+    /// <param name="honest">The empirical-Bayes reliability of this wave end (<see cref="HonestReliability"/>); a converged
+    /// estimate at or above <see cref="EngineSettings.TargetReliability"/> stops with <see cref="StopReasons.TargetReliability"/>.</param>
     public static string? EarlyStop(
         EngineSettings settings, ImmutableArray<Essay> essays, int successes, BtFit fit, GradeCalibration? calibration, double? maxChange,
-        double? honestReliability = null)
+        EmpiricalBayesReliability? honest = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fit);
@@ -56,7 +56,7 @@ public static class StopRules
             }
         }
 
-        if (settings.TargetReliability > 0 && honestReliability >= settings.TargetReliability)
+        if (settings.TargetReliability > 0 && honest is { Converged: true, Value: { } reliability } && reliability >= settings.TargetReliability)
         {
             return StopReasons.TargetReliability;
         }

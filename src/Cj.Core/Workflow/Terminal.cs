@@ -33,11 +33,10 @@ internal static class Terminal
         var splitHalf = splits > 0 && judgements.Length >= 4 && state.Essays.Length >= 3
             ? SplitHalf.Compute(state.Essays, judgements, state.Settings.Fit, splits, state.Seed)
             : null;
-        var lastSd = state.Waves.LastOrDefault(w => w.HonestAbilitySd is not null)?.HonestAbilitySd;
         var diagnostics = CjDiagnostics.Compute(fit, judgements, splitHalf) with
         {
             HonestReliability = judgements.Length > 0 && state.Essays.Length >= 2
-                ? EmpiricalBayesReliability.Of(state.Essays, judgements, state.Settings.Fit, startSd: lastSd)
+                ? EmpiricalBayesReliability.Of(state.Essays, judgements, state.Settings.Fit, startSd: state.LastHonestAbilitySd)
                 : null,
         };
         var projections = state.Mode == BatchMode.Normal && state.Essays.Any(e => e.IsAnchor)

@@ -100,11 +100,11 @@ internal static class Waves
         var previous = state.LastCheckedAbilities;
         double? maxChange = previous.IsEmpty ? null : fit.Abilities.Zip(previous, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Max();
         var honest = StopRules.HonestReliability(
-            settings, state.Essays, state.Judgements, state.Successes, fit, state.Waves.LastOrDefault(w => w.HonestAbilitySd is not null)?.HonestAbilitySd);
+            settings, state.Essays, state.Judgements, state.Successes, fit, state.LastHonestAbilitySd);
         var summary = new WaveSummary(
             state.Wave, CurrentWave(state).Count(), state.Successes, maxChange, Reliability.Of(fit).Ssr, fit.ComponentCount)
         {
-            HonestReliability = honest is { Converged: true } ? honest.Value : null,
+            HonestReliability = honest?.Value,
             HonestAbilitySd = honest is { Value: not null, AbilitySd: > 0 } h ? h.AbilitySd : null,
         };
         state = state with { Waves = state.Waves.Add(summary), LastCheckedAbilities = fit.Abilities };
@@ -128,7 +128,7 @@ internal static class Waves
         }
 
         var calibration = StopRules.MainCalibration(state.Essays, fit, settings);
-        if (StopRules.EarlyStop(settings, state.Essays, state.Successes, fit, calibration, maxChange, summary.HonestReliability) is { } reason)
+        if (StopRules.EarlyStop(settings, state.Essays, state.Successes, fit, calibration, maxChange, honest) is { } reason)
         {
             return Then(scored, Terminal.Finalise(state, reason, fit));
         }

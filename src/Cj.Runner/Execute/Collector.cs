@@ -75,11 +75,12 @@ internal sealed class Collector : IAsyncDisposable
                 }
 
                 var actual = topic.Length > 0 ? topic : name.EndsWith("_failed", StringComparison.Ordinal) ? Topics.AssessmentFailed : Topics.AssessmentCompleted;
-                Accept(new BusMessage(actual, "", File.ReadAllBytes(file), new Dictionary<string, string>()), save: false);
+                Accept(new BusMessage(actual, "", File.ReadAllBytes(file), new Dictionary<string, string>()));
                 restored++;
             }
         }
 
+        CheckTerminal();
         return restored;
     }
 
@@ -101,17 +102,28 @@ internal sealed class Collector : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        Accept(message, save: true);
+        if (Accept(message) is { } received)
+        {
+            Save(received.Folder, received.Name, message);
+            _log.Event(received.LogEvent, received.Level, received.Fields);
+            if (received.Comparison is { } comparison)
+            {
+                ComparisonArrived?.Invoke(comparison);
+            }
+
+            CheckTerminal();
+        }
+
         return Task.CompletedTask;
     }
 
-    private void Accept(BusMessage message, bool save)
+    /// <summary>Takes a new event into the collected state; null for a duplicate (by event id or request id).</summary>
+    private Received? Accept(BusMessage message)
     {
-        var eventId = EventIdOf(message);
-        if (!_seenEvents.TryAdd(eventId, true))
+        if (!_seenEvents.TryAdd(EventIdOf(message), true))
         {
             Interlocked.Increment(ref _duplicatesDropped);
-            return;
+            return null;
         }
 
         switch (message.Topic)
@@ -121,51 +133,35 @@ internal sealed class Collector : IAsyncDisposable
                 if (!_comparisons.TryAdd(comparison.Data.CorrelationId, comparison))
                 {
                     Interlocked.Increment(ref _duplicatesDropped);
-                    return;
+                    return null;
                 }
 
-                if (!save)
-                {
-                    return;
-                }
-
-                Save("comparisons", comparison.Data.CorrelationId, message);
-                _log.Event("collector_comparison_received", fields: new Dictionary<string, object?>
+                return new Received("comparisons", comparison.Data.CorrelationId, "collector_comparison_received", "info", new Dictionary<string, object?>
                 {
                     ["request_id"] = comparison.Data.CorrelationId,
                     ["received"] = _comparisons.Count,
                     ["error_code"] = comparison.Data.ErrorDetail?.ErrorCode,
-                });
-                ComparisonArrived?.Invoke(comparison);
-                break;
+                }, comparison);
             case Topics.AssessmentCompleted:
                 Completed = EnvelopeMessages.Read<CjAssessmentCompletedV1>(message);
-                Save("completions", "completed", message, save);
-                if (save)
-                {
-                    _log.Event("collector_completion_received", fields: new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
-                }
-                break;
+                return new Received("completions", "completed", "collector_completion_received", "info", new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
             case Topics.AssessmentFailed:
                 Failed = EnvelopeMessages.Read<CjAssessmentFailedV1>(message);
-                Save("completions", "failed", message, save);
-                if (save)
-                {
-                    _log.Event("collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
-                }
-                break;
+                return new Received("completions", "failed", "collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
             case Topics.AssessmentResultPublished:
                 Result = EnvelopeMessages.Read<AssessmentResultV1>(message);
-                Save("assessment_results", "assessment_result", message, save);
-                if (save)
-                {
-                    _log.Event("collector_assessment_result_received", fields: new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
-                }
-                break;
+                return new Received("assessment_results", "assessment_result", "collector_assessment_result_received", "info", new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
+            default:
+                return null;
         }
+    }
 
-        // Completion and result arrive on different subscriptions: check under the lock so that whichever comes second
-        // sees the other.
+    /// <summary>
+    /// Completes <see cref="Terminal"/> once the batch completed (with its result) or failed. Completion and result
+    /// arrive on different subscriptions: the check runs under the lock so that whichever comes second sees the other.
+    /// </summary>
+    private void CheckTerminal()
+    {
         lock (_gate)
         {
             if (Failed is not null || (Completed is not null && Result is not null))
@@ -187,13 +183,8 @@ internal sealed class Collector : IAsyncDisposable
         return document.RootElement.TryGetProperty("event_id", out var id) ? id.ToString() : "";
     }
 
-    private void Save(string kind, string name, BusMessage message, bool save = true)
+    private void Save(string kind, string name, BusMessage message)
     {
-        if (!save)
-        {
-            return;
-        }
-
         int sequence;
         lock (_gate)
         {
@@ -203,4 +194,8 @@ internal sealed class Collector : IAsyncDisposable
         var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
         AtomicFile.WriteAllBytes(Path.Combine(_folder.Events, kind, $"{sequence:D6}_{safe}.json"), message.Value.ToArray());
     }
+
+    /// <summary>What a new event makes the collector do: save it under <paramref name="Folder"/>, log it, announce a comparison.</summary>
+    private sealed record Received(
+        string Folder, string Name, string LogEvent, string Level, Dictionary<string, object?> Fields, EventEnvelope<LlmComparisonResultV1>? Comparison = null);
 }

@@ -44,14 +44,14 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
             return Finish(context, plan, prices, folder, log, collector, timedOut: false, clock.Elapsed);
         }
 
-        if (settings.Resume && (restored > 0 || RequestBuilder.Saved(context, folder) is not null) && !File.Exists(Path.Combine(stateDirectory, "cj_assessment.db")))
+        var request = settings.Resume ? RequestBuilder.Saved(context, folder) : null;
+        if (settings.Resume && (restored > 0 || request is not null) && !File.Exists(Path.Combine(stateDirectory, "cj_assessment.db")))
         {
             throw new InputException($"--resume: {stateDirectory} has lost the services' stores while the run had already published; resuming would run and pay for the batch again. Start a new run instead.");
         }
 
         await using var stack = await EmbeddedStack.StartAsync(stateDirectory, plan.Provider, environment, time, cancellationToken).ConfigureAwait(false);
         log.Event("embedded_stack_started", fields: new Dictionary<string, object?> { ["cj_service_url"] = stack.CjUrl.ToString(), ["events_restored"] = restored });
-        var request = settings.Resume ? RequestBuilder.Saved(context, folder) : null;
         if (request is null)
         {
             using var http = new HttpClient { BaseAddress = stack.CjUrl, Timeout = TimeSpan.FromSeconds(60) };

@@ -191,7 +191,7 @@ public sealed class ResumeTests(ResumeTests.Reference reference) : IClassFixture
 
     private static Dictionary<string, string> Environment(TempFolder temp) => new()
     {
-        ["SIMULATED_ABILITIES_FILE"] = File.Exists(Path.Combine(temp.Path, "abilities.csv")) ? Path.Combine(temp.Path, "abilities.csv") : SimulatedExecuteTests.AbilitiesFile(temp),
+        ["SIMULATED_ABILITIES_FILE"] = SimulatedExecuteTests.AbilitiesFile(temp),
         ["CJ_ASSESSMENT_SERVICE_PAIR_GENERATION_SEED"] = "11",
         ["LLM_PROVIDER_SERVICE_RETRY_BASE_DELAY_SECONDS"] = "0.01",
         ["LLM_PROVIDER_SERVICE_RETRY_MAX_DELAY_SECONDS"] = "0.05",
