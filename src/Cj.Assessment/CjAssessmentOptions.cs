@@ -52,6 +52,12 @@ public sealed record CjAssessmentOptions
     /// <summary>Concurrent POSTs to the provider (<c>PROVIDER_HTTP_CONCURRENCY</c>, default 16).</summary>
     public int ProviderHttpConcurrency { get; init; } = 16;
 
+    /// <summary>
+    /// Attempts sent in one <c>POST /api/v1/comparisons</c> (<c>PROVIDER_BATCH_SIZE</c>, default 50, at most 500; 1 sends
+    /// each on its own to <c>POST /api/v1/comparison</c>). ADR 0008.
+    /// </summary>
+    public int ProviderBatchSize { get; init; } = 50;
+
     /// <summary>Start-up warnings found while reading the environment (accepted and ignored settings).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -73,6 +79,7 @@ public sealed record CjAssessmentOptions
         Require(ProviderHttpTries >= 1, "PROVIDER_HTTP_TRIES", "must be at least 1");
         Require(ProviderHttpMaxBackoff > TimeSpan.Zero, "PROVIDER_HTTP_MAX_BACKOFF_SECONDS", "must be positive");
         Require(ProviderHttpConcurrency >= 1, "PROVIDER_HTTP_CONCURRENCY", "must be at least 1");
+        Require(ProviderBatchSize is >= 1 and <= 500, "PROVIDER_BATCH_SIZE", "must be in [1, 500]");
         EngineSettingsReader.Validate(Engine);
     }
 

@@ -27,6 +27,7 @@ internal static class OptionsEnvironment
             ProviderHttpTries = Integer(Get, "PROVIDER_HTTP_TRIES") ?? defaults.ProviderHttpTries,
             ProviderHttpMaxBackoff = Seconds(Get, "PROVIDER_HTTP_MAX_BACKOFF_SECONDS") ?? defaults.ProviderHttpMaxBackoff,
             ProviderHttpConcurrency = Integer(Get, "PROVIDER_HTTP_CONCURRENCY") ?? defaults.ProviderHttpConcurrency,
+            ProviderBatchSize = Integer(Get, "PROVIDER_BATCH_SIZE") ?? defaults.ProviderBatchSize,
             Warnings = warnings,
         };
         options.Validate();

@@ -36,3 +36,16 @@ public sealed record Problem(
     string Code,
     IReadOnlyDictionary<string, string[]>? Errors,
     string? CorrelationId);
+
+/// <summary>Body of <c>POST /api/v1/comparisons</c>: up to 500 requests admitted together (ADR 0008).</summary>
+public sealed record LlmComparisonBatchRequest(IReadOnlyList<LlmComparisonRequest> Requests);
+
+/// <summary>The 200 answer of <c>POST /api/v1/comparisons</c>: one outcome per request, in the order sent.</summary>
+public sealed record LlmComparisonBatchResponse(IReadOnlyList<LlmComparisonBatchItem> Results);
+
+/// <summary>
+/// One request's outcome in a batch admission: <see cref="Status"/> is the status the single endpoint would have
+/// answered (202, 400, 409, 503); <see cref="Accepted"/> is its 202 body, <see cref="Problem"/> its refusal, and
+/// <see cref="RetryAfterSeconds"/> its <c>Retry-After</c> for a 503.
+/// </summary>
+public sealed record LlmComparisonBatchItem(string? CorrelationId, int Status, LlmComparisonAccepted? Accepted, Problem? Problem, int? RetryAfterSeconds);

@@ -64,9 +64,29 @@ public sealed class BatchLifecycleTests
         Assert.Equal(("mock", "fake-judge-1"), (result.Data.ModelProvider, result.Data.ModelUsed));
         Assert.Empty(stack.Llm.PromptLeaks);
         Assert.Equal(stack.Llm.Posts.Count, stack.Llm.AcceptedCount);
+        Assert.InRange(stack.Llm.BatchPosts, 1, stack.Llm.Posts.Count - 1); // attempts travel several to a call
 
         var status = await stack.StatusAsync(batchId);
         Assert.Equal(("completed", summary.BatchStatus, summary.StopReason), (status!.State, status.Status, status.StopReason));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    public async Task A_provider_without_the_batch_route_or_a_batch_size_of_one_gets_every_attempt_on_the_single_route(int batchSize)
+    {
+        await using var stack = await AssessmentStack.StartAsync(o => o with { ProviderBatchSize = batchSize });
+        stack.Llm.BatchRoute = false;
+        var seeded = await Scenario.SeedAsync(stack, students: 6);
+        var batchId = Guid.NewGuid();
+        await Scenario.PublishAsync(stack, Scenario.Request(batchId, seeded.AssignmentId, seeded.Students, seeded.PromptStorageId));
+
+        await stack.Events.WaitForOutcomeAsync(batchId);
+        var completed = Assert.Single(stack.Events.Completed(batchId)).Data;
+        Assert.Equal(completed.Comparisons.Requested, stack.Llm.AcceptedCount);
+        Assert.Equal(stack.Llm.Posts.Count, stack.Llm.AcceptedCount);
+        // Size 1 never tries the batch route; otherwise the first 404 switches the client to the single route for good.
+        Assert.InRange(stack.Llm.BatchPosts, 0, batchSize == 1 ? 0 : stack.Options.ProviderHttpConcurrency);
     }
 
     [Theory]

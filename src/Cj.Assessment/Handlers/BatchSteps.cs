@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Cj.Assessment.Handlers;
 
+/// <summary>One step: the batch it belongs to and the decision that records its input and returns the event to apply.</summary>
+internal sealed record Step(string BatchId, Func<StepContext, BatchEvent?> Decide);
+
 /// <summary>What a step's decision sees: the open transaction, the batch (null when unknown) and the time.</summary>
 internal sealed record StepContext(SqliteConnection Connection, SqliteTransaction Transaction, LoadedBatch? Batch, DateTimeOffset Now);
 
@@ -16,33 +19,49 @@ internal sealed record StepContext(SqliteConnection Connection, SqliteTransactio
 internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, OutcomeWriter outcomes, ILogger<BatchSteps> logger)
 {
     /// <summary>Runs <paramref name="decide"/> and applies the event it returns (none: only its own writes commit).</summary>
-    public async Task ApplyAsync(string batchId, DateTimeOffset now, Func<StepContext, BatchEvent?> decide, CancellationToken cancellationToken)
+    public Task ApplyAsync(string batchId, DateTimeOffset now, Func<StepContext, BatchEvent?> decide, CancellationToken cancellationToken) =>
+        ApplyAsync([new Step(batchId, decide)], now, cancellationToken);
+
+    /// <summary>
+    /// Runs the <paramref name="steps"/> in order in one transaction, each seeing the batch as the steps before it
+    /// left it; all commit together or, when one throws, none does.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyList<Step> steps, DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<DispatchItem> sends = [];
         var ended = false;
+        var changed = new Dictionary<string, LoadedBatch>(StringComparer.Ordinal);
         await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var connection = cache.Writer;
             await using var transaction = connection.BeginTransaction();
-            var batch = cache.Load(connection, transaction, batchId);
-            var @event = decide(new StepContext(connection, transaction, batch, now));
-            batch ??= @event is null ? null : cache.Load(connection, transaction, batchId);
-            LoadedBatch? next = null;
-            if (@event is not null && batch is { IsRunning: true })
+            foreach (var (batchId, decide) in steps)
             {
-                (next, ended) = Apply(connection, transaction, batch, @event, now, sends);
+                var batch = changed.TryGetValue(batchId, out var current) ? current : cache.Load(connection, transaction, batchId);
+                var @event = decide(new StepContext(connection, transaction, batch, now));
+                batch ??= @event is null ? null : cache.Load(connection, transaction, batchId);
+                if (@event is not null && batch is { IsRunning: true })
+                {
+                    var (next, end) = Apply(connection, transaction, batch, @event, now, sends);
+                    changed[batchId] = next;
+                    ended |= end;
+                }
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            if (next is not null)
+            foreach (var next in changed.Values)
             {
                 cache.Store(next);
             }
         }
         catch
         {
-            cache.Evict(batchId);
+            foreach (var step in steps)
+            {
+                cache.Evict(step.BatchId);
+            }
+
             cache.ResetWriter();
             throw;
         }
@@ -58,13 +77,19 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         }
     }
 
-    /// <summary>Records that the provider accepted an attempt, under the same writer gate as the steps (one writer, no busy waits).</summary>
-    public async Task MarkSentAsync(string requestId, string? queueId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records that the provider accepted these attempts, in one transaction under the same writer gate as the steps (one writer, no busy waits).</summary>
+    public async Task MarkSentAsync(IReadOnlyList<(string RequestId, string? QueueId)> sent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ComparisonStore.MarkSent(cache.Writer, requestId, queueId, now);
+            await using var transaction = cache.Writer.BeginTransaction();
+            foreach (var (requestId, queueId) in sent)
+            {
+                ComparisonStore.MarkSent(cache.Writer, transaction, requestId, queueId, now);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

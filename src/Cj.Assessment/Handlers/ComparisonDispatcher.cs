@@ -1,4 +1,5 @@
 using Cj.Assessment.Store;
+using Cj.Contracts;
 using Cj.Core.Workflow;
 using Cj.Hosting.Store;
 using Microsoft.Extensions.Hosting;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Cj.Assessment.Handlers;
 
 /// <summary>
-/// Sends attempts to <c>POST /api/v1/comparison</c>. 202 means accepted (one callback will follow); 503, other 5xx and
-/// connection errors are retried with the same correlation id and backoff; a 4xx, or running out of tries, settles the
-/// attempt as failed (a 4xx is not retryable). Only pending attempts of running batches are sent.
+/// Sends attempts to the provider, a chunk of the <see cref="DispatchQueue"/> per call (<c>POST /api/v1/comparisons</c>,
+/// or <c>POST /api/v1/comparison</c> for a single one). 202 means accepted (one callback will follow); 503, other 5xx
+/// and connection errors are retried with the same correlation id and backoff; a 4xx, or running out of tries,
+/// settles the attempt as failed (a 4xx is not retryable). Only pending attempts of running batches are sent.
 /// </summary>
 internal sealed class ComparisonDispatcher(
     ProviderClient client, DispatchQueue queue, ComparisonRequests requests, BatchSteps steps, DispatcherContext context) : BackgroundService
@@ -21,15 +23,18 @@ internal sealed class ComparisonDispatcher(
     {
         try
         {
-            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var items in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
                 {
-                    await SendAsync(item, stoppingToken).ConfigureAwait(false);
+                    await SendAsync(items, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    context.Logger.DispatchFailed(item.RequestId, ex);
+                    foreach (var item in items)
+                    {
+                        context.Logger.DispatchFailed(item.RequestId, ex);
+                    }
                 }
             }
         }
@@ -39,40 +44,61 @@ internal sealed class ComparisonDispatcher(
         }
     }
 
-    private async Task SendAsync(DispatchItem item, CancellationToken cancellationToken)
+    private async Task SendAsync(IReadOnlyList<DispatchItem> items, CancellationToken cancellationToken)
     {
-        PendingAttempt? attempt;
+        var work = new List<(DispatchItem Item, LlmComparisonRequest Request)>(items.Count);
         await using (var connection = await context.Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            attempt = ComparisonStore.GetPending(connection, null, item.RequestId);
-        }
-
-        if (attempt is null || await requests.BuildAsync(attempt, cancellationToken).ConfigureAwait(false) is not { } request)
-        {
-            return;
+            foreach (var item in items)
+            {
+                if (ComparisonStore.GetPending(connection, null, item.RequestId) is { } attempt
+                    && await requests.BuildAsync(attempt, cancellationToken).ConfigureAwait(false) is { } request)
+                {
+                    work.Add((item, request));
+                }
+            }
         }
 
         var time = context.Time;
-        for (var tryNumber = 1; ; tryNumber++)
+        for (var tryNumber = 1; work.Count > 0; tryNumber++)
         {
-            var outcome = await client.PostAsync(request, cancellationToken).ConfigureAwait(false);
-            if (outcome.Accepted)
+            var outcomes = await client.PostAsync([.. work.Select(w => w.Request)], cancellationToken).ConfigureAwait(false);
+            var sent = new List<(string RequestId, string? QueueId)>();
+            var again = new List<(DispatchItem Item, LlmComparisonRequest Request)>();
+            TimeSpan? retryAfter = null;
+            for (var i = 0; i < work.Count; i++)
             {
-                await steps.MarkSentAsync(item.RequestId, outcome.QueueId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                context.Metrics.LlmRequestSent(request.Metadata["cj_llm_batching_mode"]?.ToString() ?? "");
-                return;
+                var (item, request) = work[i];
+                var outcome = outcomes[i];
+                if (outcome.Accepted)
+                {
+                    sent.Add((item.RequestId, outcome.QueueId));
+                    context.Metrics.LlmRequestSent(request.Metadata["cj_llm_batching_mode"]?.ToString() ?? "");
+                }
+                else if (!outcome.Retryable || tryNumber >= context.Options.ProviderHttpTries)
+                {
+                    context.Logger.AttemptRefused(item.RequestId, (int?)outcome.Status ?? 0, outcome.ErrorCode);
+                    await FailAsync(item, outcome.ErrorCode, outcome.Retryable, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    again.Add(work[i]);
+                    retryAfter = outcome.RetryAfter is { } after && (retryAfter is null || after > retryAfter) ? after : retryAfter;
+                }
             }
 
-            if (!outcome.Retryable || tryNumber >= context.Options.ProviderHttpTries)
+            if (sent.Count > 0)
             {
-                context.Logger.AttemptRefused(item.RequestId, (int?)outcome.Status ?? 0, outcome.ErrorCode);
-                await FailAsync(item, outcome.ErrorCode, outcome.Retryable, cancellationToken).ConfigureAwait(false);
-                return;
+                await steps.MarkSentAsync(sent, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
 
-            var backoff = TimeSpan.FromTicks(context.Options.ProviderHttpMaxBackoff.Ticks / 32 << Math.Min(tryNumber - 1, 5));
-            var delay = outcome.RetryAfter is { } after && after < context.Options.ProviderHttpMaxBackoff ? after : backoff;
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            work = again;
+            if (work.Count > 0)
+            {
+                var backoff = TimeSpan.FromTicks(context.Options.ProviderHttpMaxBackoff.Ticks / 32 << Math.Min(tryNumber - 1, 5));
+                var delay = retryAfter is { } after && after < context.Options.ProviderHttpMaxBackoff ? after : backoff;
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

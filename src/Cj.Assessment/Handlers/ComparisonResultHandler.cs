@@ -15,7 +15,7 @@ namespace Cj.Assessment.Handlers;
 /// the first essay of the attempt, "Essay B" the second; anything else is a failed attempt, never a default winner.
 /// Duplicates (by event id or by attempt) and unknown correlation ids change nothing.
 /// </summary>
-internal sealed class ComparisonResultHandler(BatchSteps steps, TimeProvider time, AssessmentMetrics metrics, ILogger<ComparisonResultHandler> logger)
+internal sealed class ComparisonResultHandler(BatchSteps batchSteps, TimeProvider time, AssessmentMetrics metrics, ILogger<ComparisonResultHandler> logger)
 {
     private static readonly FrozenSet<string> RetryableCodes = new[]
     {
@@ -25,30 +25,47 @@ internal sealed class ComparisonResultHandler(BatchSteps steps, TimeProvider tim
 
     public static bool IsRetryable(string errorCode) => RetryableCodes.Contains(errorCode);
 
-    public async Task HandleAsync(BusMessage message, CancellationToken cancellationToken)
+    /// <summary>The most results handled in one transaction.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>Handles results taken from the bus together, in one transaction (duplicates and strangers change nothing).</summary>
+    public async Task HandleAsync(IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
     {
-        EventEnvelope<LlmComparisonResultV1> envelope;
-        try
-        {
-            envelope = EnvelopeMessages.Read<LlmComparisonResultV1>(message);
-        }
-        catch (InvalidEventException ex)
-        {
-            logger.InvalidMessage(message.Topic, ex.Reason);
-            metrics.InvalidMessage(message.Topic);
-            return;
-        }
-
-        var result = envelope.Data;
-        if (!RequestIds.TryParse(result.CorrelationId, out var batchId))
-        {
-            logger.UnknownCorrelation(result.CorrelationId);
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(messages);
         var now = time.GetUtcNow();
-        await steps.ApplyAsync(batchId, now, step => Decide(step, envelope, result, now), cancellationToken).ConfigureAwait(false);
+        var steps = new List<Step>(messages.Count);
+        foreach (var message in messages)
+        {
+            EventEnvelope<LlmComparisonResultV1> envelope;
+            try
+            {
+                envelope = EnvelopeMessages.Read<LlmComparisonResultV1>(message);
+            }
+            catch (InvalidEventException ex)
+            {
+                logger.InvalidMessage(message.Topic, ex.Reason);
+                metrics.InvalidMessage(message.Topic);
+                continue;
+            }
+
+            var result = envelope.Data;
+            if (!RequestIds.TryParse(result.CorrelationId, out var batchId))
+            {
+                logger.UnknownCorrelation(result.CorrelationId);
+                continue;
+            }
+
+            steps.Add(new Step(batchId, step => Decide(step, envelope, result, now)));
+        }
+
+        if (steps.Count > 0)
+        {
+            await batchSteps.ApplyAsync(steps, now, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Handles one result.</summary>
+    public Task HandleAsync(BusMessage message, CancellationToken cancellationToken) => HandleAsync([message], cancellationToken);
 
     private BatchEvent? Decide(StepContext step, EventEnvelope<LlmComparisonResultV1> envelope, LlmComparisonResultV1 result, DateTimeOffset now)
     {

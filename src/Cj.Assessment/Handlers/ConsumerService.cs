@@ -14,7 +14,7 @@ internal sealed class ConsumerService(IEventBus bus, AssessmentRequestHandler re
     public Task StartAsync(CancellationToken cancellationToken)
     {
         subscriptions.Add(bus.Subscribe(Topics.AssessmentRequested, Group, requests.HandleAsync));
-        subscriptions.Add(bus.Subscribe(Topics.ComparisonResult, Group, results.HandleAsync));
+        subscriptions.Add(bus.SubscribeBatch(Topics.ComparisonResult, Group, ComparisonResultHandler.MaxBatch, results.HandleAsync));
         return Task.CompletedTask;
     }
 

@@ -8,10 +8,54 @@ namespace Cj.Assessment.Handlers;
 /// <summary>Outcome of one POST to the provider service.</summary>
 internal sealed record PostOutcome(bool Accepted, bool Retryable, HttpStatusCode? Status, string ErrorCode, string? QueueId, TimeSpan? RetryAfter);
 
-/// <summary>The HTTP client of the LLM Provider Service (bearer token when configured).</summary>
+/// <summary>
+/// The HTTP client of the LLM Provider Service (bearer token when configured): one request to
+/// <c>POST /api/v1/comparison</c>, or several to <c>POST /api/v1/comparisons</c> (ADR 0008), falling back to one
+/// call per request, for good, when the provider does not know the batch route (404 or 405).
+/// </summary>
 internal sealed class ProviderClient(HttpClient http) : IDisposable
 {
+    private volatile bool batchRouteMissing;
+
     public void Dispose() => http.Dispose();
+
+    /// <summary>The outcome of each of <paramref name="requests"/>, in order.</summary>
+    public async Task<IReadOnlyList<PostOutcome>> PostAsync(IReadOnlyList<LlmComparisonRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 1 || batchRouteMissing)
+        {
+            return await Task.WhenAll(requests.Select(r => PostAsync(r, cancellationToken))).ConfigureAwait(false);
+        }
+
+        try
+        {
+            using var response = await http.PostAsJsonAsync("api/v1/comparisons", new LlmComparisonBatchRequest(requests), WireJson.Options, cancellationToken).ConfigureAwait(false);
+            var status = response.StatusCode;
+            if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            {
+                batchRouteMissing = true;
+                return await PostAsync(requests, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (status == HttpStatusCode.OK
+                && await response.Content.ReadFromJsonAsync<LlmComparisonBatchResponse>(WireJson.Options, cancellationToken).ConfigureAwait(false) is { } batch
+                && batch.Results.Count == requests.Count)
+            {
+                return [.. batch.Results.Select(Outcome)];
+            }
+
+            var code = status == HttpStatusCode.OK ? "INVALID_BATCH_RESPONSE" : await ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
+            var retryable = status == HttpStatusCode.OK || IsRetryable(status);
+            var whole = new PostOutcome(false, retryable, status, retryable ? "PROVIDER_UNAVAILABLE" : code, null, response.Headers.RetryAfter?.Delta);
+            return [.. requests.Select(_ => whole)];
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var unavailable = new PostOutcome(false, true, null, "PROVIDER_UNAVAILABLE", null, null);
+            return [.. requests.Select(_ => unavailable)];
+        }
+    }
 
     public async Task<PostOutcome> PostAsync(LlmComparisonRequest request, CancellationToken cancellationToken)
     {
@@ -26,7 +70,7 @@ internal sealed class ProviderClient(HttpClient http) : IDisposable
             }
 
             var code = await ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
-            var retryable = (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+            var retryable = IsRetryable(status);
             return new PostOutcome(false, retryable, status, retryable ? "PROVIDER_UNAVAILABLE" : code, null, response.Headers.RetryAfter?.Delta);
         }
         catch (HttpRequestException)
@@ -37,6 +81,22 @@ internal sealed class ProviderClient(HttpClient http) : IDisposable
         {
             return new PostOutcome(false, true, null, "PROVIDER_UNAVAILABLE", null, null);
         }
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+
+    private static PostOutcome Outcome(LlmComparisonBatchItem item)
+    {
+        var status = (HttpStatusCode)item.Status;
+        if (status == HttpStatusCode.Accepted)
+        {
+            return new PostOutcome(true, false, status, "", item.Accepted?.QueueId, null);
+        }
+
+        var retryable = IsRetryable(status);
+        var code = retryable ? "PROVIDER_UNAVAILABLE" : item.Problem?.Code is { Length: > 0 } problem ? problem : $"HTTP_{item.Status}";
+        return new PostOutcome(false, retryable, status, code, null, item.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
     }
 
     private static async Task<string> ErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -75,8 +75,8 @@ internal static class ComparisonStore
     public static IReadOnlyList<PendingAttempt> PastDeadline(SqliteConnection connection, DateTimeOffset now) =>
         [.. connection.Query<PendingAttempt>($"SELECT {PendingColumns} FROM comparisons WHERE status = 'pending' AND deadline_at < @now ORDER BY batch_id, comparison_seq", new { now = DbTime.Store(now) })];
 
-    public static void MarkSent(SqliteConnection connection, string requestId, string? queueId, DateTimeOffset now) =>
-        connection.Prepared(null, "UPDATE comparisons SET sent_at = @now, queue_id = @queueId WHERE request_id = @requestId")
+    public static void MarkSent(SqliteConnection connection, SqliteTransaction transaction, string requestId, string? queueId, DateTimeOffset now) =>
+        connection.Prepared(transaction, "UPDATE comparisons SET sent_at = @now, queue_id = @queueId WHERE request_id = @requestId")
             .With("@requestId", requestId).With("@queueId", queueId).With("@now", DbTime.Store(now))
             .ExecuteNonQuery();
 

@@ -7,7 +7,7 @@ namespace Cj.Hosting.Bus;
 /// <summary>
 /// The durable side of the in-process bus: every accepted message and every consumer group's committed offset in
 /// one SQLite file, so that after the process is killed a reopened bus hands each group exactly what it had not
-/// committed (at least once, like Kafka). A message is written before <see cref="IEventBus.PublishAsync"/> returns;
+/// committed (at least once, like Kafka). A message is written before <see cref="IEventBus.PublishAsync(BusMessage, CancellationToken)"/> returns;
 /// WAL with <c>synchronous=NORMAL</c> survives a killed process (not a power cut, which embedded mode does not promise).
 /// Committed offsets are written with the next message (one transaction) or at disposal, like Kafka's periodic
 /// auto-commit: after a crash a group may get the last few messages it had handled again, which its idempotency absorbs.
@@ -115,19 +115,26 @@ internal sealed class BusJournal : IDisposable
         return offsets;
     }
 
-    /// <summary>Stores <paramref name="message"/> at <paramref name="offset"/>, with the offsets committed since the last write.</summary>
-    public void Append(int offset, BusMessage message)
+    /// <summary>
+    /// Stores <paramref name="messages"/> (one topic) from <paramref name="offset"/> on, with the offsets committed
+    /// since the last write, in one transaction.
+    /// </summary>
+    public void Append(int offset, IReadOnlyList<BusMessage> messages)
     {
         lock (gate)
         {
             using var transaction = connection.BeginTransaction();
             append.Transaction = transaction;
-            append.Parameters[0].Value = message.Topic;
-            append.Parameters[1].Value = offset;
-            append.Parameters[2].Value = message.Key;
-            append.Parameters[3].Value = JsonSerializer.Serialize(message.Headers);
-            append.Parameters[4].Value = message.Value.ToArray();
-            append.ExecuteNonQuery();
+            foreach (var message in messages)
+            {
+                append.Parameters[0].Value = message.Topic;
+                append.Parameters[1].Value = offset++;
+                append.Parameters[2].Value = message.Key;
+                append.Parameters[3].Value = JsonSerializer.Serialize(message.Headers);
+                append.Parameters[4].Value = message.Value.ToArray();
+                append.ExecuteNonQuery();
+            }
+
             WritePendingLocked(transaction);
             transaction.Commit();
         }

@@ -16,39 +16,58 @@ internal sealed class ConsumerGroupState(int committed)
     /// <summary>The committed offset: every message before it is done. A new group starts at 0 (earliest).</summary>
     public int Committed { get; private set; } = committed;
 
-    /// <summary>Claims the next deliverable offset of <paramref name="log"/>, or returns false when none is.</summary>
-    public bool TryClaim(List<BusMessage> log, out int offset)
+    /// <summary>
+    /// Claims up to <paramref name="max"/> deliverable offsets of <paramref name="log"/> in order into
+    /// <paramref name="offsets"/> (cleared first): they stop at the first message whose key another delivery holds.
+    /// Returns false when none is deliverable.
+    /// </summary>
+    public bool TryClaim(List<BusMessage> log, int max, List<int> offsets)
     {
-        offset = released.Count > 0 ? released.Min : next;
-        if (offset >= log.Count || keysInFlight.Contains(log[offset].Key))
+        offsets.Clear();
+        var claimedKeys = new HashSet<string>(StringComparer.Ordinal);
+        while (offsets.Count < max)
         {
-            return false;
+            var offset = released.Count > 0 ? released.Min : next;
+            if (offset >= log.Count || (keysInFlight.Contains(log[offset].Key) && !claimedKeys.Contains(log[offset].Key)))
+            {
+                break;
+            }
+
+            if (!released.Remove(offset))
+            {
+                next++;
+            }
+
+            claimedKeys.Add(log[offset].Key);
+            keysInFlight.Add(log[offset].Key);
+            offsets.Add(offset);
         }
 
-        if (!released.Remove(offset))
-        {
-            next++;
-        }
-
-        keysInFlight.Add(log[offset].Key);
-        return true;
+        return offsets.Count > 0;
     }
 
-    /// <summary>Marks a claimed message as handled and advances <see cref="Committed"/> over the done prefix.</summary>
-    public void Complete(int offset, string key)
+    /// <summary>Marks claimed messages as handled and advances <see cref="Committed"/> over the done prefix.</summary>
+    public void Complete(IReadOnlyList<int> offsets, List<BusMessage> log)
     {
-        keysInFlight.Remove(key);
-        doneAhead.Add(offset);
+        foreach (var offset in offsets)
+        {
+            keysInFlight.Remove(log[offset].Key);
+            doneAhead.Add(offset);
+        }
+
         while (doneAhead.Remove(Committed))
         {
             Committed++;
         }
     }
 
-    /// <summary>Gives a claimed message back unhandled, to be delivered again before anything later.</summary>
-    public void Release(int offset, string key)
+    /// <summary>Gives claimed messages back unhandled, to be delivered again before anything later.</summary>
+    public void Release(IReadOnlyList<int> offsets, List<BusMessage> log)
     {
-        keysInFlight.Remove(key);
-        released.Add(offset);
+        foreach (var offset in offsets)
+        {
+            keysInFlight.Remove(log[offset].Key);
+            released.Add(offset);
+        }
     }
 }

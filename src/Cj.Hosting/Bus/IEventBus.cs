@@ -18,4 +18,25 @@ public interface IEventBus
 
     /// <summary>Starts consuming <paramref name="topic"/> as <paramref name="group"/>; dispose to stop.</summary>
     IAsyncDisposable Subscribe(string topic, string group, Func<BusMessage, CancellationToken, Task> handler);
+
+    /// <summary>
+    /// Publishes <paramref name="messages"/> in order; completes once the bus accepted all of them. A bus may accept
+    /// them together (one write); by default they are published one by one.
+    /// </summary>
+    async Task PublishAsync(IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            await PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Subscribe"/>, handing <paramref name="handler"/> the messages available, up to
+    /// <paramref name="maxBatch"/> and in order, at once: they are committed together when it returns and delivered
+    /// again together when it throws. By default a bus hands them over one at a time.
+    /// </summary>
+    IAsyncDisposable SubscribeBatch(string topic, string group, int maxBatch, Func<IReadOnlyList<BusMessage>, CancellationToken, Task> handler) =>
+        Subscribe(topic, group, (message, cancellationToken) => handler([message], cancellationToken));
 }

@@ -77,25 +77,43 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
     public Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return PublishAsync([message], cancellationToken);
+    }
+
+    /// <summary>Appends copies of <paramref name="messages"/> to their topics' logs, one journal write per topic; accepted once this returns.</summary>
+    public Task PublishAsync(IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
         ObjectDisposedException.ThrowIf(disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        var copy = message with
+        foreach (var group in messages.GroupBy(m => m.Topic, StringComparer.Ordinal))
         {
-            Value = message.Value.ToArray(),
-            Headers = message.Headers.ToFrozenDictionary(StringComparer.Ordinal),
-        };
-        Topic(message.Topic).Append(copy);
+            Topic(group.Key).Append([.. group.Select(message => message with
+            {
+                Value = message.Value.ToArray(),
+                Headers = message.Headers.ToFrozenDictionary(StringComparer.Ordinal),
+            })]);
+        }
+
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public IAsyncDisposable Subscribe(string topic, string group, Func<BusMessage, CancellationToken, Task> handler)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        return SubscribeBatch(topic, group, 1, (messages, cancellationToken) => handler(messages[0], cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public IAsyncDisposable SubscribeBatch(string topic, string group, int maxBatch, Func<IReadOnlyList<BusMessage>, CancellationToken, Task> handler)
+    {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentNullException.ThrowIfNull(handler);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var subscription = new InProcessSubscription(Topic(topic), topic, group, handler, this);
+        var subscription = new InProcessSubscription(Topic(topic), topic, group, maxBatch, handler, this);
         subscriptions.TryAdd(subscription, 0);
         return subscription;
     }

@@ -1,9 +1,10 @@
 namespace Cj.Hosting.Bus;
 
 /// <summary>
-/// One subscriber of the in-process bus: a single delivery loop that claims the group's next message, hands it to
-/// the handler and completes it; a handler exception gets the same message again after a backoff of 10 ms doubling
-/// to 1 s. Disposing stops the loop, waits for the handler in flight and releases an unfinished message.
+/// One subscriber of the in-process bus: a single delivery loop that claims the group's next messages (up to its
+/// batch size, in order), hands them to the handler and completes them; a handler exception gets the same messages
+/// again after a backoff of 10 ms doubling to 1 s. Disposing stops the loop, waits for the handler in flight and
+/// releases unfinished messages.
 /// </summary>
 internal sealed class InProcessSubscription : IAsyncDisposable
 {
@@ -13,15 +14,17 @@ internal sealed class InProcessSubscription : IAsyncDisposable
     private readonly InProcessTopic topic;
     private readonly string topicName;
     private readonly string group;
-    private readonly Func<BusMessage, CancellationToken, Task> handler;
+    private readonly int maxBatch;
+    private readonly Func<IReadOnlyList<BusMessage>, CancellationToken, Task> handler;
     private readonly InProcessEventBus bus;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
     private int disposed;
 
-    public InProcessSubscription(InProcessTopic topic, string topicName, string group, Func<BusMessage, CancellationToken, Task> handler, InProcessEventBus bus)
+    public InProcessSubscription(
+        InProcessTopic topic, string topicName, string group, int maxBatch, Func<IReadOnlyList<BusMessage>, CancellationToken, Task> handler, InProcessEventBus bus)
     {
-        (this.topic, this.topicName, this.group, this.handler, this.bus) = (topic, topicName, group, handler, bus);
+        (this.topic, this.topicName, this.group, this.maxBatch, this.handler, this.bus) = (topic, topicName, group, maxBatch, handler, bus);
         loop = Task.Run(() => RunAsync(stopping.Token));
     }
 
@@ -38,11 +41,13 @@ internal sealed class InProcessSubscription : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        var offsets = new List<int>(maxBatch);
+        var messages = new List<BusMessage>(maxBatch);
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (topic.TryClaim(group, out var offset, out var message, out var nextChange))
+            if (topic.TryClaim(group, maxBatch, offsets, messages, out var nextChange))
             {
-                await DeliverAsync(offset, message!, cancellationToken).ConfigureAwait(false);
+                await DeliverAsync(offsets, messages, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -51,14 +56,14 @@ internal sealed class InProcessSubscription : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(int offset, BusMessage message, CancellationToken cancellationToken)
+    private async Task DeliverAsync(List<int> offsets, List<BusMessage> messages, CancellationToken cancellationToken)
     {
         var backoff = FirstBackoff;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await TryHandleAsync(offset, message, backoff, cancellationToken).ConfigureAwait(false))
+            if (await TryHandleAsync(offsets[0], messages, backoff, cancellationToken).ConfigureAwait(false))
             {
-                topic.Complete(group, offset);
+                topic.Complete(group, offsets);
                 return;
             }
 
@@ -66,14 +71,14 @@ internal sealed class InProcessSubscription : IAsyncDisposable
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
 
-        topic.Release(group, offset);
+        topic.Release(group, offsets);
     }
 
-    private async Task<bool> TryHandleAsync(int offset, BusMessage message, TimeSpan backoff, CancellationToken cancellationToken)
+    private async Task<bool> TryHandleAsync(int offset, List<BusMessage> messages, TimeSpan backoff, CancellationToken cancellationToken)
     {
         try
         {
-            await handler(message, cancellationToken).ConfigureAwait(false);
+            await handler(messages, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) // any handler failure means "deliver again": the loop must survive it

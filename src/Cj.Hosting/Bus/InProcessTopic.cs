@@ -37,38 +37,45 @@ internal sealed class InProcessTopic
         }
     }
 
-    public void Append(BusMessage message)
+    /// <summary>Appends <paramref name="messages"/> in order (one journal transaction).</summary>
+    public void Append(IReadOnlyList<BusMessage> messages)
     {
         lock (gate)
         {
-            journal?.Append(log.Count, message);
-            log.Add(message);
+            journal?.Append(log.Count, messages);
+            log.AddRange(messages);
             PulseLocked();
         }
     }
 
     /// <summary>
-    /// Claims the next message for <paramref name="group"/>; when there is none, returns false and a task that
-    /// completes at the next change of this topic.
+    /// Claims up to <paramref name="max"/> consecutive messages for <paramref name="group"/> into
+    /// <paramref name="offsets"/> and <paramref name="messages"/> (both cleared first); when there is none, returns
+    /// false and a task that completes at the next change of this topic.
     /// </summary>
-    public bool TryClaim(string group, out int offset, out BusMessage? message, out Task nextChange)
+    public bool TryClaim(string group, int max, List<int> offsets, List<BusMessage> messages, out Task nextChange)
     {
         lock (gate)
         {
-            var claimed = Group(group).TryClaim(log, out offset);
-            message = claimed ? log[offset] : null;
+            messages.Clear();
+            var claimed = Group(group).TryClaim(log, max, offsets);
+            foreach (var offset in offsets)
+            {
+                messages.Add(log[offset]);
+            }
+
             nextChange = claimed ? Task.CompletedTask : changed.Task;
             return claimed;
         }
     }
 
-    public void Complete(string group, int offset)
+    public void Complete(string group, IReadOnlyList<int> offsets)
     {
         lock (gate)
         {
             var state = Group(group);
             var before = state.Committed;
-            state.Complete(offset, log[offset].Key);
+            state.Complete(offsets, log);
             if (state.Committed != before)
             {
                 journal?.Commit(name, group, state.Committed);
@@ -78,11 +85,11 @@ internal sealed class InProcessTopic
         }
     }
 
-    public void Release(string group, int offset)
+    public void Release(string group, IReadOnlyList<int> offsets)
     {
         lock (gate)
         {
-            Group(group).Release(offset, log[offset].Key);
+            Group(group).Release(offsets, log);
             PulseLocked();
         }
     }

@@ -79,23 +79,11 @@ public sealed class OutboxRelay : IDisposable
             var published = 0;
             while (OutboxRows.ReadUnsent(connection, PageSize) is { Count: > 0 } rows)
             {
-                // Rows are marked sent once per page, in one transaction, and only those the bus accepted: a crash
-                // before the mark publishes them again (consumers dedupe), a bus failure keeps the rest unsent.
-                var sent = new List<long>(rows.Count);
-                try
-                {
-                    foreach (var (id, message) in rows)
-                    {
-                        await bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-                        sent.Add(id);
-                    }
-                }
-                finally
-                {
-                    OutboxRows.MarkSent(connection, sent, time.GetUtcNow());
-                }
-
-                published += sent.Count;
+                // A page is published in one call and marked sent in one transaction after the bus accepted all of
+                // it: a crash before the mark publishes it again (consumers dedupe), a bus failure keeps it unsent.
+                await bus.PublishAsync([.. rows.Select(r => r.Message)], cancellationToken).ConfigureAwait(false);
+                OutboxRows.MarkSent(connection, [.. rows.Select(r => r.Id)], time.GetUtcNow());
+                published += rows.Count;
             }
 
             return published;

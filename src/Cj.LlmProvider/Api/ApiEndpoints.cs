@@ -15,6 +15,8 @@ internal static class ApiEndpoints
     {
         Func<HttpContext, Task<IResult>> admit = services.Admission.HandleAsync;
         app.MapPost("/api/v1/comparison", (Delegate)admit);
+        Func<HttpContext, Task<IResult>> admitBatch = services.Admission.HandleBatchAsync;
+        app.MapPost("/api/v1/comparisons", (Delegate)admitBatch);
 
         app.MapGet("/api/v1/status/{queue_id}", (string queue_id, HttpContext context) =>
             services.Store.Status(queue_id) is { } view

@@ -21,15 +21,14 @@ internal static class Problems
     public static IResult Result(Refusal refusal, string? correlationId)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        var problem = new Problem(
-            "/problems/" + refusal.Code,
-            Title(refusal.Code),
-            refusal.Status,
-            refusal.Detail,
-            refusal.Code,
-            refusal.Errors,
-            correlationId);
-        return Results.Json(problem, WireJson.Options, ContentType, refusal.Status);
+        return Results.Json(Of(refusal, correlationId), WireJson.Options, ContentType, refusal.Status);
+    }
+
+    /// <summary>The problem document of <paramref name="refusal"/>.</summary>
+    public static Problem Of(Refusal refusal, string? correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new Problem("/problems/" + refusal.Code, Title(refusal.Code), refusal.Status, refusal.Detail, refusal.Code, refusal.Errors, correlationId);
     }
 
     private static string Title(string code) => code switch

@@ -1,6 +1,8 @@
+using Microsoft.Data.Sqlite;
+
 namespace Cj.LlmProvider.Queue;
 
-/// <summary>A request joined with its leg, as read by Dapper (SQLite integers are 64-bit).</summary>
+/// <summary>A request joined with its leg, as read by Dapper or by <see cref="Read"/> (SQLite integers are 64-bit).</summary>
 internal sealed class QueueRow
 {
     /// <summary>The select list that fills a <see cref="QueueRow"/> from <c>llm_requests r JOIN llm_legs l</c>.</summary>
@@ -76,4 +78,51 @@ internal sealed class QueueRow
     public long ResponseTimeMs { get; set; }
 
     public string? LastErrorCode { get; set; }
+
+    /// <summary>Every row of <paramref name="command"/>, whose select list is <see cref="Columns"/>.</summary>
+    public static List<QueueRow> Read(SqliteCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var rows = new List<QueueRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new QueueRow
+            {
+                QueueId = reader.GetString(0),
+                CorrelationId = reader.GetString(1),
+                BatchId = reader.GetString(2),
+                CallbackTopic = reader.GetString(3),
+                Priority = reader.GetInt64(4),
+                Mode = reader.GetString(5),
+                Provider = reader.GetString(6),
+                Model = reader.GetString(7),
+                PromptSha256 = reader.GetString(8),
+                Occurrence = reader.GetInt64(9),
+                CanonicalRequest = reader.GetString(10),
+                Metadata = reader.GetString(11),
+                Status = reader.GetString(12),
+                QueuedAt = reader.GetString(13),
+                ExpiresAt = reader.GetString(14),
+                StartedAt = Text(15),
+                CompletedAt = Text(16),
+                ErrorCode = Text(17),
+                CallbackEventId = Text(18),
+                Leg = reader.GetString(19),
+                LegStatus = reader.GetString(20),
+                Attempts = reader.GetInt64(21),
+                OnceRetries = reader.GetInt64(22),
+                PromptTokens = reader.GetInt64(23),
+                CompletionTokens = reader.GetInt64(24),
+                CacheReadTokens = reader.GetInt64(25),
+                CacheWriteTokens = reader.GetInt64(26),
+                ReasoningTokens = reader.GetInt64(27),
+                ResponseTimeMs = reader.GetInt64(28),
+                LastErrorCode = Text(29),
+            });
+        }
+
+        return rows;
+    }
 }

@@ -30,26 +30,27 @@ internal sealed partial class QueueStore
 
     private List<QueueRow> Claim(SqliteConnection connection, SqliteTransaction tx, string owner, int limit, TimeSpan lease)
     {
-        var now = time.GetUtcNow();
-        var args = new { Now = StoreTime.Format(now), N = limit, Owner = owner, LeaseUntil = StoreTime.Format(now + lease) };
-        var rows = connection.Query<QueueRow>(
+        var now = StoreTime.Format(time.GetUtcNow());
+        var leaseUntil = StoreTime.Format(time.GetUtcNow() + lease);
+        var rows = QueueRow.Read(connection.Prepared(
+            tx,
             $"""
             SELECT {QueueRow.Columns} FROM llm_legs l JOIN llm_requests r ON r.queue_id = l.queue_id
             WHERE r.status = 'queued' AND l.status = 'queued' AND l.not_before <= @Now AND r.expires_at > @Now
             ORDER BY r.priority DESC, r.queued_at, r.seq LIMIT @N
-            """,
-            args,
-            tx).ToList();
+            """).With("@Now", now).With("@N", limit));
         foreach (var row in rows)
         {
-            connection.Execute(
+            connection.Prepared(
+                tx,
                 """
                 UPDATE llm_legs SET status = 'processing', attempts = attempts + 1, lease_owner = @Owner,
-                    lease_until = @LeaseUntil, dispatched_at = @Now WHERE queue_id = @QueueId AND leg = @Leg;
-                UPDATE llm_requests SET status = 'processing', started_at = COALESCE(started_at, @Now) WHERE queue_id = @QueueId;
-                """,
-                new { args.Now, args.Owner, args.LeaseUntil, row.QueueId, row.Leg },
-                tx);
+                    lease_until = @LeaseUntil, dispatched_at = @Now WHERE queue_id = @QueueId AND leg = @Leg
+                """).With("@Owner", owner).With("@LeaseUntil", leaseUntil).With("@Now", now).With("@QueueId", row.QueueId).With("@Leg", row.Leg)
+                .ExecuteNonQuery();
+            connection.Prepared(tx, "UPDATE llm_requests SET status = 'processing', started_at = COALESCE(started_at, @Now) WHERE queue_id = @QueueId")
+                .With("@Now", now).With("@QueueId", row.QueueId)
+                .ExecuteNonQuery();
             row.Attempts++;
             row.LegStatus = QueueStatus.Processing;
         }
@@ -74,7 +75,7 @@ internal sealed partial class QueueStore
     {
         var now = time.GetUtcNow();
         var terminal = attempt.Terminal;
-        var changed = connection.Execute(
+        const string Update =
             """
             UPDATE llm_legs SET prompt_tokens = prompt_tokens + @P, completion_tokens = completion_tokens + @C,
                 cache_read_tokens = cache_read_tokens + @CR, cache_write_tokens = cache_write_tokens + @CW,
@@ -82,24 +83,22 @@ internal sealed partial class QueueStore
                 once_retries = once_retries + @Once, last_error_code = @Error, status = @Status,
                 not_before = COALESCE(@NotBefore, not_before), lease_owner = NULL, lease_until = NULL
             WHERE queue_id = @QueueId AND leg = @Leg AND status = 'processing' AND lease_owner = @Owner
-            """,
-            new
-            {
-                P = attempt.Usage.PromptTokens,
-                C = attempt.Usage.CompletionTokens,
-                CR = attempt.Usage.CacheReadTokens,
-                CW = attempt.Usage.CacheWriteTokens,
-                R = attempt.Usage.ReasoningTokens,
-                Ms = (long)Math.Round(attempt.Latency.TotalMilliseconds),
-                Once = attempt.SpentOnceRetry ? 1 : 0,
-                Error = attempt.ErrorCode,
-                Status = terminal is null ? QueueStatus.Queued : terminal.Verdict is null ? QueueStatus.Failed : QueueStatus.Succeeded,
-                NotBefore = attempt.RetryAt is { } at ? StoreTime.Format(at) : null,
-                row.QueueId,
-                row.Leg,
-                Owner = owner,
-            },
-            tx);
+            """;
+        var changed = connection.Prepared(tx, Update)
+            .With("@P", attempt.Usage.PromptTokens)
+            .With("@C", attempt.Usage.CompletionTokens)
+            .With("@CR", attempt.Usage.CacheReadTokens)
+            .With("@CW", attempt.Usage.CacheWriteTokens)
+            .With("@R", attempt.Usage.ReasoningTokens)
+            .With("@Ms", (long)Math.Round(attempt.Latency.TotalMilliseconds))
+            .With("@Once", attempt.SpentOnceRetry ? 1 : 0)
+            .With("@Error", attempt.ErrorCode)
+            .With("@Status", terminal is null ? QueueStatus.Queued : terminal.Verdict is null ? QueueStatus.Failed : QueueStatus.Succeeded)
+            .With("@NotBefore", attempt.RetryAt is { } at ? StoreTime.Format(at) : null)
+            .With("@QueueId", row.QueueId)
+            .With("@Leg", row.Leg)
+            .With("@Owner", owner)
+            .ExecuteNonQuery();
         if (changed == 0)
         {
             return null;
@@ -108,7 +107,7 @@ internal sealed partial class QueueStore
         Finished? finished = null;
         if (terminal is null)
         {
-            connection.Execute("UPDATE llm_requests SET status = 'queued' WHERE queue_id = @QueueId", new { row.QueueId }, tx);
+            connection.Prepared(tx, "UPDATE llm_requests SET status = 'queued' WHERE queue_id = @QueueId").With("@QueueId", row.QueueId).ExecuteNonQuery();
         }
         else
         {

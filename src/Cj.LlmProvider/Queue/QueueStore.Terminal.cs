@@ -48,28 +48,26 @@ internal sealed partial class QueueStore
     private static Finished Finish(
         SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now)
     {
-        var row = connection.QuerySingle<QueueRow>(
-            $"SELECT {QueueRow.Columns} FROM llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id WHERE r.queue_id = @QueueId",
-            new { QueueId = queueId },
-            tx);
+        var row = QueueRow.Read(connection.Prepared(
+            tx,
+            $"SELECT {QueueRow.Columns} FROM llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id WHERE r.queue_id = @QueueId")
+            .With("@QueueId", queueId)).Single();
         var result = ResultFactory.Build(row, outcome, now);
         var eventId = Guid.CreateVersion7(now);
         var envelope = ResultFactory.Envelope(row, result, eventId, now);
-        connection.Execute(
+        const string Update =
             """
             UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, result = @Result,
                 callback_event_id = @EventId WHERE queue_id = @QueueId
-            """,
-            new
-            {
-                Status = status,
-                Now = StoreTime.Format(now),
-                Code = result.ErrorDetail?.ErrorCode,
-                Result = JsonSerializer.Serialize(result, WireJson.Options),
-                EventId = eventId.ToString("D"),
-                QueueId = queueId,
-            },
-            tx);
+            """;
+        connection.Prepared(tx, Update)
+            .With("@Status", status)
+            .With("@Now", StoreTime.Format(now))
+            .With("@Code", result.ErrorDetail?.ErrorCode)
+            .With("@Result", JsonSerializer.Serialize(result, WireJson.Options))
+            .With("@EventId", eventId.ToString("D"))
+            .With("@QueueId", queueId)
+            .ExecuteNonQuery();
         Cj.Hosting.Outbox.Outbox.Enqueue(connection, tx, EnvelopeMessages.ToMessage(envelope), eventId.ToString("D"), now);
         row.Status = status;
         return new Finished(row, result, status);

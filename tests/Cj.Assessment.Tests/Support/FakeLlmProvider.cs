@@ -15,6 +15,7 @@ namespace Cj.Assessment.Tests.Support;
 /// A small real LLM Provider Service stand-in on Kestrel: <c>POST /api/v1/comparison</c> answers 202 (deduping on the
 /// correlation id like the real one) and publishes one <c>LLMComparisonResultV1</c> per accepted request on the bus,
 /// with a seeded verdict: P(Essay A wins) = σ(θ_A − θ_B) from the abilities of the essays' storage ids.
+/// <c>POST /api/v1/comparisons</c> does the same per request of a batch (404 when <see cref="BatchRoute"/> is off).
 /// </summary>
 internal sealed class FakeLlmProvider : IAsyncDisposable
 {
@@ -25,6 +26,7 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
     private readonly Dictionary<string, LlmComparisonRequest> accepted = new(StringComparer.Ordinal);
     private readonly List<EventEnvelope<LlmComparisonResultV1>> held = [];
     private readonly List<EventEnvelope<LlmComparisonResultV1>> published = [];
+    private int batchPosts;
 
     private FakeLlmProvider(IEventBus bus)
     {
@@ -32,7 +34,14 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         var builder = LocalKestrel.CreateBuilder();
         app = builder.Build();
         app.MapPost("/api/v1/comparison", (Delegate)HandleAsync);
+        app.MapPost("/api/v1/comparisons", (Delegate)HandleBatchAsync);
     }
+
+    /// <summary>Whether <c>POST /api/v1/comparisons</c> exists (an older provider answers it with 404).</summary>
+    public bool BatchRoute { get; set; } = true;
+
+    /// <summary>How many batch admissions were answered (404s included).</summary>
+    public int BatchPosts { get { lock (gate) { return batchPosts; } } }
 
     /// <summary>Ability (logits) per storage id; unknown texts have ability 0.</summary>
     public Dictionary<string, double> Abilities { get; } = new(StringComparer.Ordinal);
@@ -107,6 +116,42 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
     {
         var request = await JsonSerializer.DeserializeAsync<LlmComparisonRequest>(http.Request.Body, WireJson.Options);
         ArgumentNullException.ThrowIfNull(request);
+        var (status, body) = await AdmitAsync(request);
+        return Results.Json(body, WireJson.Options, statusCode: status);
+    }
+
+    private async Task<IResult> HandleBatchAsync(HttpContext http)
+    {
+        lock (gate)
+        {
+            batchPosts++;
+        }
+
+        if (!BatchRoute)
+        {
+            return Results.NotFound();
+        }
+
+        var batch = await JsonSerializer.DeserializeAsync<LlmComparisonBatchRequest>(http.Request.Body, WireJson.Options);
+        ArgumentNullException.ThrowIfNull(batch);
+        var items = new List<LlmComparisonBatchItem>();
+        foreach (var request in batch.Requests)
+        {
+            var (status, body) = await AdmitAsync(request);
+            items.Add(new LlmComparisonBatchItem(
+                request.CorrelationId,
+                status,
+                body as LlmComparisonAccepted,
+                body is LlmComparisonAccepted ? null : new Problem("/problems/fake_refusal", "refused", status, null, "fake_refusal", null, request.CorrelationId),
+                null));
+        }
+
+        return Results.Json(new LlmComparisonBatchResponse(items), WireJson.Options);
+    }
+
+    /// <summary>What the single route answers for <paramref name="request"/>: its status and body.</summary>
+    private async Task<(int Status, object Body)> AdmitAsync(LlmComparisonRequest request)
+    {
         CheckPrompt(request);
         EventEnvelope<LlmComparisonResultV1>? callback = null;
         lock (gate)
@@ -114,12 +159,12 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
             posts.Add(request.CorrelationId);
             if (HttpStatus is { } status)
             {
-                return Results.Json(new { code = "fake_refusal", status }, statusCode: status);
+                return (status, new { code = "fake_refusal", status });
             }
 
             if (accepted.ContainsKey(request.CorrelationId))
             {
-                return Results.Json(new LlmComparisonAccepted("q-" + request.CorrelationId, "queued", "duplicate", null, true), WireJson.Options, statusCode: 202);
+                return (202, new LlmComparisonAccepted("q-" + request.CorrelationId, "queued", "duplicate", null, true));
             }
 
             accepted[request.CorrelationId] = request;
@@ -136,7 +181,7 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
             await PublishAsync(callback);
         }
 
-        return Results.Json(new LlmComparisonAccepted("q-" + request.CorrelationId, "queued", "queued", null, false), WireJson.Options, statusCode: 202);
+        return (202, new LlmComparisonAccepted("q-" + request.CorrelationId, "queued", "queued", null, false));
     }
 
     private void CheckPrompt(LlmComparisonRequest request)
