@@ -49,12 +49,15 @@ internal static class ComparisonStore
             transaction);
 
     public static PendingAttempt? GetPending(SqliteConnection connection, SqliteTransaction? transaction, string requestId) =>
-        connection.QuerySingleOrDefault<PendingAttempt>($"SELECT {PendingColumns} FROM comparisons WHERE request_id = @requestId AND status = 'pending'", new { requestId }, transaction);
+        Read(connection.Prepared(transaction, FindSql + " AND status = 'pending'").With("@requestId", requestId));
 
     /// <summary>The attempt with this request id in any status, or null.</summary>
-    public static PendingAttempt? Find(SqliteConnection connection, SqliteTransaction? transaction, string requestId)
+    public static PendingAttempt? Find(SqliteConnection connection, SqliteTransaction? transaction, string requestId) =>
+        Read(connection.Prepared(transaction, FindSql).With("@requestId", requestId));
+
+    private static PendingAttempt? Read(SqliteCommand command)
     {
-        using var reader = connection.Prepared(transaction, FindSql).With("@requestId", requestId).ExecuteReader();
+        using var reader = command.ExecuteReader();
         return reader.Read()
             ? new PendingAttempt(
                 reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),

@@ -77,13 +77,13 @@ internal static class FillRounds
 
         var order = Enumerable.Range(0, pool.Count).ToArray();
         random.Shuffle(order.AsSpan());
-        var rank = new int[pool.Count];
+        var keys = new SelectionKey[pool.Count];
         for (var r = 0; r < order.Length; r++)
         {
-            rank[order[r]] = r;
+            keys[r] = new SelectionKey(weights[order[r]], r);
         }
 
-        Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : rank[x].CompareTo(rank[y]));
+        Array.Sort(keys, order);
         var chosen = RoundMatching.Choose(pool, order, builder.Count);
         PartnerReseating.Improve(pool, chosen, explores, builder.Skews);
         foreach (var k in chosen)
@@ -103,5 +103,12 @@ internal static class FillRounds
                 return;
             }
         }
+    }
+
+    /// <summary>Heavier first, ties in the seeded permutation's order (a total order: ranks are distinct).</summary>
+    private readonly record struct SelectionKey(double Weight, int Rank) : IComparable<SelectionKey>
+    {
+        public int CompareTo(SelectionKey other) =>
+            Weight != other.Weight ? other.Weight.CompareTo(Weight) : Rank.CompareTo(other.Rank);
     }
 }

@@ -14,13 +14,8 @@ internal static class PartnerReseating
     /// <summary>Improves <paramref name="chosen"/> (indices into <paramref name="pool"/>, planning order) in place.</summary>
     public static void Improve(List<Candidate> pool, List<int> chosen, bool[] explores, int[] skews)
     {
-        var index = new Dictionary<long, int>(pool.Count);
-        for (var k = 0; k < pool.Count; k++)
-        {
-            index[Key(pool[k].A, pool[k].B)] = k;
-        }
-
         var movable = Enumerable.Range(0, chosen.Count).Where(s => IsRandomFresh(pool[chosen[s]], explores)).ToArray();
+        Dictionary<long, int>? index = null; // built on first need: most rounds have nothing to re-seat
         var improved = true;
         for (var pass = 0; pass < MaxPasses && improved; pass++)
         {
@@ -34,6 +29,7 @@ internal static class PartnerReseating
                     continue;
                 }
 
+                index ??= Index(pool);
                 foreach (var y in movable)
                 {
                     if (y != x && TrySwap(pool, chosen, x, y, index, explores, skews))
@@ -44,6 +40,17 @@ internal static class PartnerReseating
                 }
             }
         }
+    }
+
+    private static Dictionary<long, int> Index(List<Candidate> pool)
+    {
+        var index = new Dictionary<long, int>(pool.Count);
+        for (var k = 0; k < pool.Count; k++)
+        {
+            index[Key(pool[k].A, pool[k].B)] = k;
+        }
+
+        return index;
     }
 
     private static bool TrySwap(

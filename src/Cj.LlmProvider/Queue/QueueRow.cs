@@ -5,12 +5,16 @@ namespace Cj.LlmProvider.Queue;
 /// <summary>A request joined with its leg, as read by Dapper or by <see cref="Read"/> (SQLite integers are 64-bit).</summary>
 internal sealed class QueueRow
 {
-    /// <summary>The select list that fills a <see cref="QueueRow"/> from <c>llm_requests r JOIN llm_legs l</c>.</summary>
+    /// <summary>The tables <see cref="Columns"/> reads: a request, its leg and its body.</summary>
+    public const string From =
+        "llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id JOIN llm_request_bodies b ON b.queue_id = r.queue_id";
+
+    /// <summary>The select list that fills a <see cref="QueueRow"/> from <see cref="From"/>.</summary>
     public const string Columns = """
         r.queue_id AS QueueId, r.correlation_id AS CorrelationId, r.batch_id AS BatchId,
         r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
         r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
-        r.canonical_request AS CanonicalRequest, r.metadata AS Metadata, r.status AS Status,
+        b.canonical_request AS CanonicalRequest, b.metadata AS Metadata, r.status AS Status,
         r.queued_at AS QueuedAt, r.expires_at AS ExpiresAt, r.started_at AS StartedAt,
         r.completed_at AS CompletedAt, r.error_code AS ErrorCode, r.callback_event_id AS CallbackEventId,
         l.leg AS Leg, l.status AS LegStatus, l.attempts AS Attempts, l.once_retries AS OnceRetries,

@@ -3,8 +3,9 @@ using Cj.Hosting.Store;
 namespace Cj.LlmProvider.Queue;
 
 /// <summary>
-/// The queue's forward-only migrations (design §2): <c>llm_requests</c> (one row per accepted request, its canonical
-/// request, hash and, once terminal, the published result), <c>llm_legs</c> (the provider work of a request: status,
+/// The queue's forward-only migrations (design §2): <c>llm_requests</c> (one row per accepted request: its state and
+/// hash), <c>llm_request_bodies</c> (its canonical request and metadata), <c>llm_results</c> (the published result,
+/// once terminal), <c>llm_legs</c> (the provider work of a request: status,
 /// attempts, retry time, lease and billed usage) and the <c>outbox</c>. Instants are <see cref="StoreTime"/> text.
 /// </summary>
 internal static class QueueSchema
@@ -64,6 +65,25 @@ internal static class QueueSchema
             """),
         Cj.Hosting.Outbox.Outbox.Migration(2),
         new Migration(3, "llm_legs_crash_recoveries", "ALTER TABLE llm_legs ADD COLUMN crash_recoveries INTEGER NOT NULL DEFAULT 0;"),
+
+        // The large texts move out of the row that changes at every step: updating a row rewrites all of it, and the
+        // canonical request (both essays) spans overflow pages. Bodies and results are written once.
+        new Migration(4, "llm_request_bodies", """
+            CREATE TABLE llm_request_bodies (
+                queue_id TEXT NOT NULL PRIMARY KEY REFERENCES llm_requests (queue_id),
+                canonical_request TEXT NOT NULL,
+                metadata TEXT NOT NULL
+            );
+            CREATE TABLE llm_results (
+                queue_id TEXT NOT NULL PRIMARY KEY REFERENCES llm_requests (queue_id),
+                result TEXT NOT NULL
+            );
+            INSERT INTO llm_request_bodies (queue_id, canonical_request, metadata) SELECT queue_id, canonical_request, metadata FROM llm_requests;
+            INSERT INTO llm_results (queue_id, result) SELECT queue_id, result FROM llm_requests WHERE result IS NOT NULL;
+            ALTER TABLE llm_requests DROP COLUMN canonical_request;
+            ALTER TABLE llm_requests DROP COLUMN metadata;
+            ALTER TABLE llm_requests DROP COLUMN result;
+            """),
     ];
 }
 

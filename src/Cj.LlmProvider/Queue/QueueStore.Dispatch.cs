@@ -35,7 +35,7 @@ internal sealed partial class QueueStore
         var rows = QueueRow.Read(connection.Prepared(
             tx,
             $"""
-            SELECT {QueueRow.Columns} FROM llm_legs l JOIN llm_requests r ON r.queue_id = l.queue_id
+            SELECT {QueueRow.Columns} FROM {QueueRow.From}
             WHERE r.status = 'queued' AND l.status = 'queued' AND l.not_before <= @Now AND r.expires_at > @Now
             ORDER BY r.priority DESC, r.queued_at, r.seq LIMIT @N
             """).With("@Now", now).With("@N", limit));

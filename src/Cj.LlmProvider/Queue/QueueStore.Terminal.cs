@@ -50,15 +50,16 @@ internal sealed partial class QueueStore
     {
         var row = QueueRow.Read(connection.Prepared(
             tx,
-            $"SELECT {QueueRow.Columns} FROM llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id WHERE r.queue_id = @QueueId")
+            $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId")
             .With("@QueueId", queueId)).Single();
         var result = ResultFactory.Build(row, outcome, now);
         var eventId = Guid.CreateVersion7(now);
         var envelope = ResultFactory.Envelope(row, result, eventId, now);
         const string Update =
             """
-            UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, result = @Result,
-                callback_event_id = @EventId WHERE queue_id = @QueueId
+            UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, callback_event_id = @EventId
+            WHERE queue_id = @QueueId;
+            INSERT INTO llm_results (queue_id, result) VALUES (@QueueId, @Result);
             """;
         connection.Prepared(tx, Update)
             .With("@Status", status)

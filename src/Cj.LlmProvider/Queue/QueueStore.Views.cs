@@ -31,7 +31,7 @@ internal sealed partial class QueueStore
     {
         using var connection = database.Open();
         var row = connection.QuerySingleOrDefault<QueueRow>(
-            $"SELECT {QueueRow.Columns} FROM llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id WHERE r.queue_id = @QueueId",
+            $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId",
             new { QueueId = queueId });
         if (row is null)
         {
@@ -59,7 +59,7 @@ internal sealed partial class QueueStore
     {
         using var connection = database.Open();
         var rows = connection.Query<string?>(
-            "SELECT result FROM llm_requests WHERE queue_id = @QueueId", new { QueueId = queueId }).ToList();
+            "SELECT s.result FROM llm_requests r LEFT JOIN llm_results s ON s.queue_id = r.queue_id WHERE r.queue_id = @QueueId", new { QueueId = queueId }).ToList();
         return rows.Count == 0 ? (false, null) : (true, rows[0]);
     }
 

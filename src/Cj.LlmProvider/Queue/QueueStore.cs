@@ -90,12 +90,11 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
         const string Insert =
             """
             INSERT INTO llm_requests (queue_id, seq, correlation_id, batch_id, callback_topic, user_id, priority, mode,
-                provider, model, prompt_sha256, occurrence, canonical_request, metadata, prompt_bytes, status, queued_at,
-                expires_at)
+                provider, model, prompt_sha256, occurrence, prompt_bytes, status, queued_at, expires_at)
             VALUES (@QueueId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM llm_requests), @CorrelationId, @BatchId,
                 @CallbackTopic, @UserId, @Priority, @Mode, @Provider, @Model, @PromptSha256,
-                (SELECT COUNT(*) FROM llm_requests WHERE prompt_sha256 = @PromptSha256), @CanonicalRequest,
-                @MetadataJson, @PromptBytes, 'queued', @Now, @ExpiresAt);
+                (SELECT COUNT(*) FROM llm_requests WHERE prompt_sha256 = @PromptSha256), @PromptBytes, 'queued', @Now, @ExpiresAt);
+            INSERT INTO llm_request_bodies (queue_id, canonical_request, metadata) VALUES (@QueueId, @CanonicalRequest, @MetadataJson);
             INSERT INTO llm_legs (queue_id, leg, status, not_before) VALUES (@QueueId, @Leg, 'queued', @Now);
             """;
         connection.Prepared(tx, Insert)

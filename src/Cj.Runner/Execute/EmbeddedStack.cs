@@ -41,6 +41,11 @@ internal sealed class EmbeddedStack : IAsyncDisposable
 
     public string AdminToken { get; }
 
+    /// <summary>Calls in flight for an offline judge unless <see cref="ConcurrencyVariable"/> is set.</summary>
+    public const int OfflineConcurrency = 64;
+
+    private const string ConcurrencyVariable = LlmProviderOptions.Prefix + "LLM_MAX_CONCURRENT_REQUESTS";
+
     public static async Task<EmbeddedStack> StartAsync(
         string stateDirectory, string provider, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -54,6 +59,11 @@ internal sealed class EmbeddedStack : IAsyncDisposable
             ApiToken = apiToken,
             DefaultProvider = provider,
         };
+        if (provider is "mock" or "replay" or "simulated" && environment(ConcurrencyVariable) is null)
+        {
+            // An offline judge has no rate limit: the design's 8 calls in flight only add latency (ADR 0008).
+            llmOptions = llmOptions with { MaxConcurrency = OfflineConcurrency };
+        }
         var llm = LlmProviderHost.Create(llmOptions, bus, time);
         await llm.StartAsync(cancellationToken).ConfigureAwait(false);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal)
