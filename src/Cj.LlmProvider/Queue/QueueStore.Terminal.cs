@@ -58,16 +58,18 @@ internal sealed partial class QueueStore
         const string Update =
             """
             UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, callback_event_id = @EventId
-            WHERE queue_id = @QueueId;
-            INSERT INTO llm_results (queue_id, result) VALUES (@QueueId, @Result);
+            WHERE queue_id = @QueueId
             """;
         connection.Prepared(tx, Update)
             .With("@Status", status)
             .With("@Now", StoreTime.Format(now))
             .With("@Code", result.ErrorDetail?.ErrorCode)
-            .With("@Result", JsonSerializer.Serialize(result, WireJson.Options))
             .With("@EventId", eventId.ToString("D"))
             .With("@QueueId", queueId)
+            .ExecuteNonQuery();
+        connection.Prepared(tx, "INSERT INTO llm_results (queue_id, result) VALUES (@QueueId, @Result)")
+            .With("@QueueId", queueId)
+            .With("@Result", JsonSerializer.Serialize(result, WireJson.Options))
             .ExecuteNonQuery();
         Cj.Hosting.Outbox.Outbox.Enqueue(connection, tx, EnvelopeMessages.ToMessage(envelope), eventId.ToString("D"), now);
         row.Status = status;

@@ -87,15 +87,14 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
             return new Admission(AdmissionStatus.QueueFull, null, pending, pending);
         }
 
+        // One statement per command: the driver binds every parameter of a command to each of its statements by name.
         const string Insert =
             """
             INSERT INTO llm_requests (queue_id, seq, correlation_id, batch_id, callback_topic, user_id, priority, mode,
                 provider, model, prompt_sha256, occurrence, prompt_bytes, status, queued_at, expires_at)
             VALUES (@QueueId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM llm_requests), @CorrelationId, @BatchId,
                 @CallbackTopic, @UserId, @Priority, @Mode, @Provider, @Model, @PromptSha256,
-                (SELECT COUNT(*) FROM llm_requests WHERE prompt_sha256 = @PromptSha256), @PromptBytes, 'queued', @Now, @ExpiresAt);
-            INSERT INTO llm_request_bodies (queue_id, canonical_request, metadata) VALUES (@QueueId, @CanonicalRequest, @MetadataJson);
-            INSERT INTO llm_legs (queue_id, leg, status, not_before) VALUES (@QueueId, @Leg, 'queued', @Now);
+                (SELECT COUNT(*) FROM llm_requests WHERE prompt_sha256 = @PromptSha256), @PromptBytes, 'queued', @Now, @ExpiresAt)
             """;
         connection.Prepared(tx, Insert)
             .With("@QueueId", request.QueueId)
@@ -108,12 +107,19 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
             .With("@Provider", request.Provider)
             .With("@Model", request.Model)
             .With("@PromptSha256", request.PromptSha256)
-            .With("@CanonicalRequest", request.CanonicalRequest)
-            .With("@MetadataJson", request.MetadataJson)
             .With("@PromptBytes", System.Text.Encoding.UTF8.GetByteCount(request.CanonicalRequest))
             .With("@Now", now)
             .With("@ExpiresAt", StoreTime.Format(request.ExpiresAt))
+            .ExecuteNonQuery();
+        connection.Prepared(tx, "INSERT INTO llm_request_bodies (queue_id, canonical_request, metadata) VALUES (@QueueId, @CanonicalRequest, @MetadataJson)")
+            .With("@QueueId", request.QueueId)
+            .With("@CanonicalRequest", request.CanonicalRequest)
+            .With("@MetadataJson", request.MetadataJson)
+            .ExecuteNonQuery();
+        connection.Prepared(tx, "INSERT INTO llm_legs (queue_id, leg, status, not_before) VALUES (@QueueId, @Leg, 'queued', @Now)")
+            .With("@QueueId", request.QueueId)
             .With("@Leg", QueueStatus.LegAb)
+            .With("@Now", now)
             .ExecuteNonQuery();
         return new Admission(AdmissionStatus.Accepted, request.QueueId, ahead, pending + 1);
     }
