@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Cj.LlmProvider.Prompting;
@@ -66,25 +67,37 @@ internal sealed record CanonicalRequest(
     /// <summary>Reads back what <see cref="ToCanonicalJson"/> wrote (the stored form of a queued request).</summary>
     public static CanonicalRequest Parse(string json)
     {
-        var root = JsonNode.Parse(json)!.AsObject();
-        var blocks = root["blocks"]!.AsArray()
-            .Select(b => new CanonicalBlock(
-                (string)b!["kind"]!, (string)b["content"]!, (bool)b["cacheable"]!, (string?)b["ttl"]))
-            .ToList();
-        var parameters = root["provider_parameters"]!.AsObject()
-            .ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var blocks = new List<CanonicalBlock>();
+        foreach (var b in root.GetProperty("blocks").EnumerateArray())
+        {
+            blocks.Add(new CanonicalBlock(b.GetProperty("kind").GetString()!, b.GetProperty("content").GetString()!, b.GetProperty("cacheable").GetBoolean(), Text(b, "ttl")));
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in root.GetProperty("provider_parameters").EnumerateObject())
+        {
+            parameters[p.Name] = p.Value.GetString()!;
+        }
+
         return new CanonicalRequest(
-            (string)root["prompt_format_version"]!,
-            (string)root["provider"]!,
-            (string)root["model"]!,
-            (string)root["system_prompt"]!,
+            root.GetProperty("prompt_format_version").GetString()!,
+            root.GetProperty("provider").GetString()!,
+            root.GetProperty("model").GetString()!,
+            root.GetProperty("system_prompt").GetString()!,
             blocks,
-            (double?)root["temperature"],
-            (int?)root["max_tokens"],
-            (string?)root["reasoning_effort"],
-            (string?)root["output_verbosity"],
+            Present(root, "temperature") is { } t ? t.GetDouble() : null,
+            Present(root, "max_tokens") is { } m ? m.GetInt32() : null,
+            Text(root, "reasoning_effort"),
+            Text(root, "output_verbosity"),
             parameters,
-            (bool)root["prompt_caching"]!);
+            root.GetProperty("prompt_caching").GetBoolean());
+
+        static JsonElement? Present(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+        static string? Text(JsonElement e, string name) => Present(e, name)?.GetString();
     }
 
     /// <summary>The blocks in the shape the assembler takes.</summary>

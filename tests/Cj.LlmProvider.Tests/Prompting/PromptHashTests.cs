@@ -58,6 +58,10 @@ public sealed class PromptHashTests
         Assert.Equal(Golden.ToCanonicalJson(), parsed.ToCanonicalJson());
         Assert.Equal(0.0, parsed.Temperature);
         Assert.Null(CanonicalRequest.Parse((Golden with { Temperature = null }).ToCanonicalJson()).Temperature);
+        var full = Golden with { Temperature = 0.7, MaxTokens = 321, ReasoningEffort = "high", OutputVerbosity = "low" };
+        Assert.Equal(full.ToCanonicalJson(), CanonicalRequest.Parse(full.ToCanonicalJson()).ToCanonicalJson());
+        var bare = Golden with { Temperature = null, MaxTokens = null, ReasoningEffort = null, OutputVerbosity = null };
+        Assert.Equal(bare.ToCanonicalJson(), CanonicalRequest.Parse(bare.ToCanonicalJson()).ToCanonicalJson());
     }
 
     [Theory]
