@@ -27,7 +27,7 @@ internal static class CjAssessmentExtensions
         services.AddSingleton(sp => new OutboxRelay(database, bus, time, sp.GetRequiredService<ILogger<OutboxRelay>>()));
         services.AddSingleton<BatchCache>().AddSingleton<DispatchQueue>().AddSingleton<OutcomeWriter>().AddSingleton<BatchSteps>();
         services.AddSingleton<ComparisonRequests>().AddSingleton<DispatcherContext>();
-        services.AddSingleton(_ => new ProviderClient(CreateHttpClient(options, llmHandler)));
+        services.AddSingleton(_ => new ProviderClient(CreateHttpClient(options, llmHandler), options.ProviderHttpConcurrency));
         services.AddSingleton<AssessmentRequestHandler>().AddSingleton<ComparisonResultHandler>();
         services.AddSingleton<ConsumerService>().AddSingleton<DeadlineSweeper>();
 

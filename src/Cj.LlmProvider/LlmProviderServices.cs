@@ -26,7 +26,7 @@ internal sealed class LlmProviderServices : IDisposable
         Events = new QueueEvents(Metrics, Relay, new CompletionRate(time), logger);
         Store = new QueueStore(database, new AdmissionGate(options), time);
         Providers = new ProviderRegistry(options, time);
-        Admission = new ComparisonAdmission(Store, Providers, options, Events);
+        Admission = new ComparisonAdmission(Store, Providers, options, Events, logger);
         Dispatcher = new Dispatcher(Store, new LegProcessor(Store, Providers, options, Events, logger), options, Events, logger);
         Log.Started(logger, options.DefaultProvider, Path.GetFileName(database.Path), options.ApiToken is null ? "none" : "bearer");
         if (ProviderNames.Offline.Contains(options.DefaultProvider))

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Error, "dispatcher_error: the dispatcher pass failed and will be retried")]
     public static partial void DispatcherError(ILogger logger, Exception exception);
 
+    [LoggerMessage(12, LogLevel.Error, "admission_failed: one request of a batch admission could not be admitted and was answered 500")]
+    public static partial void AdmissionFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(8, LogLevel.Error, "provider_exception queue_id={QueueId} provider={Provider} exception_type={ExceptionType}")]
     public static partial void ProviderException(ILogger logger, string queueId, string provider, string exceptionType);
 

@@ -10,28 +10,44 @@ internal static class AtomicFile
     /// <summary>Folders this process has already created (the collector writes thousands of files into a few).</summary>
     private static readonly ConcurrentDictionary<string, bool> Created = new(StringComparer.Ordinal);
 
+    private static long temporaries;
+
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
     public static void WriteAllBytes(string path, byte[] bytes)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Interlocked.Increment(ref temporaries)}.tmp");
         try
         {
-            if (!Created.ContainsKey(directory))
+            try
             {
-                Directory.CreateDirectory(directory);
-                Created.TryAdd(directory, true);
+                EnsureFolder(directory);
+                Write(temporary, bytes);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder went away after this process created it: create it again.
+                Created.TryRemove(directory, out _);
+                EnsureFolder(directory);
+                Write(temporary, bytes);
             }
 
-            var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-            Write(temporary, bytes);
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Created.TryRemove(directory, out _);
             throw new InputException($"{path}: cannot be written ({e.Message}).");
+        }
+    }
+
+    private static void EnsureFolder(string directory)
+    {
+        if (!Created.ContainsKey(directory))
+        {
+            Directory.CreateDirectory(directory);
+            Created.TryAdd(directory, true);
         }
     }
 
@@ -46,7 +62,7 @@ internal static class AtomicFile
         {
             handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch (IOException) when (File.Exists(temporary))
+        catch (IOException e) when (e is not DirectoryNotFoundException && File.Exists(temporary))
         {
             File.Delete(temporary);
             handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);

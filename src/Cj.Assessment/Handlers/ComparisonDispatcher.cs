@@ -89,7 +89,7 @@ internal sealed class ComparisonDispatcher(
 
             if (sent.Count > 0)
             {
-                await steps.MarkSentAsync(sent, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await RecordAsync(sent.Select(s => s.RequestId), () => steps.MarkSentAsync(sent, time.GetUtcNow(), cancellationToken)).ConfigureAwait(false);
             }
 
             work = again;
@@ -105,11 +105,30 @@ internal sealed class ComparisonDispatcher(
     private Task FailAsync(DispatchItem item, string errorCode, bool retryable, CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
-        return steps.ApplyAsync(item.BatchId, now, step =>
+        return RecordAsync([item.RequestId], () => steps.ApplyAsync(item.BatchId, now, step =>
         {
             ComparisonStore.MarkSettled(step.Connection, step.Transaction, item.RequestId, ComparisonStore.Failed, errorCode, now);
             return new ComparisonFailed(now, item.RequestId, errorCode, retryable);
-        }, cancellationToken);
+        }, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs a store write of the chunk; a failure is logged for its attempts and does not stop the rest of the chunk
+    /// (an attempt left pending is re-sent after its deadline, or on the next start).
+    /// </summary>
+    private async Task RecordAsync(IEnumerable<string> requestIds, Func<Task> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            foreach (var requestId in requestIds)
+            {
+                context.Logger.DispatchFailed(requestId, ex);
+            }
+        }
     }
 }
 

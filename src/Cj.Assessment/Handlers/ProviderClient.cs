@@ -10,22 +10,65 @@ internal sealed record PostOutcome(bool Accepted, bool Retryable, HttpStatusCode
 
 /// <summary>
 /// The HTTP client of the LLM Provider Service (bearer token when configured): one request to
-/// <c>POST /api/v1/comparison</c>, or several to <c>POST /api/v1/comparisons</c> (ADR 0008), falling back to one
-/// call per request, for good, when the provider does not know the batch route (404 or 405).
+/// <c>POST /api/v1/comparison</c>, or several to <c>POST /api/v1/comparisons</c> (ADR 0008). A call carries at most
+/// <see cref="MaxBatchChars"/> of prompt text; a chunk the server finds too large (413) is halved. A provider without the
+/// batch route (404 or 405) gets one call per request from then on, at most <paramref name="concurrency"/> at a time.
 /// </summary>
-internal sealed class ProviderClient(HttpClient http) : IDisposable
+internal sealed class ProviderClient(HttpClient http, int concurrency) : IDisposable
 {
+    /// <summary>Prompt characters per batch call: well under Kestrel's 30 MB body limit even when every character is escaped.</summary>
+    public const int MaxBatchChars = 4_000_000;
+
+    private readonly SemaphoreSlim singles = new(concurrency, concurrency);
     private volatile bool batchRouteMissing;
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        singles.Dispose();
+    }
 
     /// <summary>The outcome of each of <paramref name="requests"/>, in order.</summary>
     public async Task<IReadOnlyList<PostOutcome>> PostAsync(IReadOnlyList<LlmComparisonRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        var outcomes = new List<PostOutcome>(requests.Count);
+        foreach (var part in BySize(requests))
+        {
+            outcomes.AddRange(await PostPartAsync(part, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    private static IEnumerable<List<LlmComparisonRequest>> BySize(IReadOnlyList<LlmComparisonRequest> requests)
+    {
+        var part = new List<LlmComparisonRequest>();
+        var chars = 0L;
+        foreach (var request in requests)
+        {
+            var size = request.PromptBlocks.Sum(b => (long)b.Content.Length);
+            if (part.Count > 0 && chars + size > MaxBatchChars)
+            {
+                yield return part;
+                (part, chars) = ([], 0);
+            }
+
+            part.Add(request);
+            chars += size;
+        }
+
+        if (part.Count > 0)
+        {
+            yield return part;
+        }
+    }
+
+    private async Task<IReadOnlyList<PostOutcome>> PostPartAsync(IReadOnlyList<LlmComparisonRequest> requests, CancellationToken cancellationToken)
+    {
         if (requests.Count == 1 || batchRouteMissing)
         {
-            return await Task.WhenAll(requests.Select(r => PostAsync(r, cancellationToken))).ConfigureAwait(false);
+            return await Task.WhenAll(requests.Select(r => PostSingleAsync(r, cancellationToken))).ConfigureAwait(false);
         }
 
         try
@@ -35,7 +78,14 @@ internal sealed class ProviderClient(HttpClient http) : IDisposable
             if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
             {
                 batchRouteMissing = true;
-                return await PostAsync(requests, cancellationToken).ConfigureAwait(false);
+                return await PostPartAsync(requests, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (status == HttpStatusCode.RequestEntityTooLarge)
+            {
+                var half = requests.Count / 2;
+                return [.. await PostPartAsync([.. requests.Take(half)], cancellationToken).ConfigureAwait(false),
+                    .. await PostPartAsync([.. requests.Skip(half)], cancellationToken).ConfigureAwait(false)];
             }
 
             if (status == HttpStatusCode.OK
@@ -54,6 +104,20 @@ internal sealed class ProviderClient(HttpClient http) : IDisposable
         {
             var unavailable = new PostOutcome(false, true, null, "PROVIDER_UNAVAILABLE", null, null);
             return [.. requests.Select(_ => unavailable)];
+        }
+    }
+
+    /// <summary>One request on the single route, within the concurrency limit of single calls.</summary>
+    private async Task<PostOutcome> PostSingleAsync(LlmComparisonRequest request, CancellationToken cancellationToken)
+    {
+        await singles.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PostAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            singles.Release();
         }
     }
 

@@ -6,6 +6,7 @@ using Cj.LlmProvider.Prompting;
 using Cj.LlmProvider.Providers;
 using Cj.LlmProvider.Queue;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cj.LlmProvider.Api;
 
@@ -15,7 +16,7 @@ namespace Cj.LlmProvider.Api;
 /// <c>POST /api/v1/comparisons</c> (ADR 0008) does the same for up to <see cref="MaxBatch"/> requests at once: each
 /// gets exactly the outcome the single route would have given it, and their inserts share the store's group commit.
 /// </summary>
-internal sealed class ComparisonAdmission(QueueStore store, ProviderRegistry providers, LlmProviderOptions options, QueueEvents events)
+internal sealed class ComparisonAdmission(QueueStore store, ProviderRegistry providers, LlmProviderOptions options, QueueEvents events, ILogger logger)
 {
     /// <summary>The most requests one batch admission takes.</summary>
     public const int MaxBatch = 500;
@@ -72,9 +73,23 @@ internal sealed class ComparisonAdmission(QueueStore store, ProviderRegistry pro
         }
 
         // Started together, so that their inserts land in the same group commit of the store's writer.
-        var outcomes = await Task.WhenAll(requests.EnumerateArray().Select(item => AdmitAsync(item, context.RequestAborted))).ConfigureAwait(false);
+        var outcomes = await Task.WhenAll(requests.EnumerateArray().Select(item => AdmitOneOfManyAsync(item, context.RequestAborted))).ConfigureAwait(false);
         var items = outcomes.Select((outcome, i) => Item(outcome, requests[i])).ToList();
         return Results.Json(new LlmComparisonBatchResponse(items), WireJson.Options);
+    }
+
+    /// <summary>As <see cref="AdmitAsync"/>; a failure (the store, say) refuses this request alone with 500, as the single route would.</summary>
+    private async Task<Outcome> AdmitOneOfManyAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AdmitAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.AdmissionFailed(logger, e);
+            return new Outcome(null, new Refusal(StatusCodes.Status500InternalServerError, "internal_error", "the request could not be admitted; retry it"), null);
+        }
     }
 
     private static async Task<JsonDocument?> ParseAsync(HttpContext context)

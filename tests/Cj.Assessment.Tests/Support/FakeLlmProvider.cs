@@ -37,6 +37,15 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         app.MapPost("/api/v1/comparisons", (Delegate)HandleBatchAsync);
     }
 
+    /// <summary>
+    /// When set, decides per request from its correlation id and how many times it was posted before: an HTTP status to
+    /// refuse it with (a 503 says <c>Retry-After: 0</c>), or null to take it.
+    /// </summary>
+    public Func<string, int, int?>? Refuse { get; set; }
+
+    /// <summary>When set, a batch admission with more requests than this answers 413 (its body is too large).</summary>
+    public int? MaxBatchItems { get; set; }
+
     /// <summary>Whether <c>POST /api/v1/comparisons</c> exists (an older provider answers it with 404).</summary>
     public bool BatchRoute { get; set; } = true;
 
@@ -117,6 +126,11 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         var request = await JsonSerializer.DeserializeAsync<LlmComparisonRequest>(http.Request.Body, WireJson.Options);
         ArgumentNullException.ThrowIfNull(request);
         var (status, body) = await AdmitAsync(request);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "0";
+        }
+
         return Results.Json(body, WireJson.Options, statusCode: status);
     }
 
@@ -134,6 +148,11 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
 
         var batch = await JsonSerializer.DeserializeAsync<LlmComparisonBatchRequest>(http.Request.Body, WireJson.Options);
         ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Requests.Count > MaxBatchItems)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var items = new List<LlmComparisonBatchItem>();
         foreach (var request in batch.Requests)
         {
@@ -143,7 +162,7 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
                 status,
                 body as LlmComparisonAccepted,
                 body is LlmComparisonAccepted ? null : new Problem("/problems/fake_refusal", "refused", status, null, "fake_refusal", null, request.CorrelationId),
-                null));
+                status == StatusCodes.Status503ServiceUnavailable ? 0 : null));
         }
 
         return Results.Json(new LlmComparisonBatchResponse(items), WireJson.Options);
@@ -156,8 +175,9 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         EventEnvelope<LlmComparisonResultV1>? callback = null;
         lock (gate)
         {
+            var before = posts.Count(p => p == request.CorrelationId);
             posts.Add(request.CorrelationId);
-            if (HttpStatus is { } status)
+            if ((HttpStatus ?? Refuse?.Invoke(request.CorrelationId, before)) is { } status)
             {
                 return (status, new { code = "fake_refusal", status });
             }

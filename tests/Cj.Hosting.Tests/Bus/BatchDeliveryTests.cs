@@ -97,7 +97,7 @@ public sealed class BatchDeliveryTests
     }
 
     [Fact]
-    public async Task A_batch_published_to_a_durable_bus_is_journalled_whole_across_topics()
+    public async Task A_batch_published_to_a_durable_bus_is_journalled_and_reopened_in_order_per_topic()
     {
         using var temp = new TempFolder();
         var path = Path.Combine(temp.Path, "bus.db");
