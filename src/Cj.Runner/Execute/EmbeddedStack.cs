@@ -46,6 +46,24 @@ internal sealed class EmbeddedStack : IAsyncDisposable
 
     private const string ConcurrencyVariable = LlmProviderOptions.Prefix + "LLM_MAX_CONCURRENT_REQUESTS";
 
+    /// <summary>
+    /// The provider service's options: the environment's, on the run's database and token, with the judge as default.
+    /// An offline judge has no rate limit, so unless the environment sets it, it gets <see cref="OfflineConcurrency"/>
+    /// calls in flight instead of the design's 8, which only added latency to every wave (ADR 0008).
+    /// </summary>
+    public static LlmProviderOptions ProviderOptions(Func<string, string?> environment, string provider, string databasePath, string apiToken)
+    {
+        var options = LlmProviderOptions.FromEnvironment(environment) with
+        {
+            DatabasePath = databasePath,
+            ApiToken = apiToken,
+            DefaultProvider = provider,
+        };
+        return provider is "mock" or "replay" or "simulated" && environment(ConcurrencyVariable) is null
+            ? options with { MaxConcurrency = OfflineConcurrency }
+            : options;
+    }
+
     public static async Task<EmbeddedStack> StartAsync(
         string stateDirectory, string provider, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -53,17 +71,7 @@ internal sealed class EmbeddedStack : IAsyncDisposable
         var bus = InProcessEventBus.OpenDurable(Path.Combine(stateDirectory, "bus.db"), time, NullLogger<InProcessEventBus>.Instance);
         var apiToken = Secret();
         var signingKey = Secret();
-        var llmOptions = LlmProviderOptions.FromEnvironment(environment) with
-        {
-            DatabasePath = Path.Combine(stateDirectory, "llm_provider.db"),
-            ApiToken = apiToken,
-            DefaultProvider = provider,
-        };
-        if (provider is "mock" or "replay" or "simulated" && environment(ConcurrencyVariable) is null)
-        {
-            // An offline judge has no rate limit: the design's 8 calls in flight only add latency (ADR 0008).
-            llmOptions = llmOptions with { MaxConcurrency = OfflineConcurrency };
-        }
+        var llmOptions = ProviderOptions(environment, provider, Path.Combine(stateDirectory, "llm_provider.db"), apiToken);
         var llm = LlmProviderHost.Create(llmOptions, bus, time);
         await llm.StartAsync(cancellationToken).ConfigureAwait(false);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal)
