@@ -161,7 +161,7 @@ internal sealed class ComparisonAdmission(QueueStore store, ProviderRegistry pro
                     new Refusal(StatusCodes.Status503ServiceUnavailable, "queue_full", "the queue is full; retry with the same correlation_id"),
                     events.Rate.RetryAfterSeconds(admission.Pending));
             case AdmissionStatus.Accepted:
-                events.Queued(queued, QueueStatus.PerRequest, PromptAssembler.Assemble(canonical.SystemPrompt, request.PromptBlocks).Length);
+                events.Queued(queued, QueueStatus.PerRequest, () => PromptAssembler.Assemble(canonical.SystemPrompt, request.PromptBlocks).Length);
                 break;
         }
 

@@ -146,7 +146,7 @@ internal static class CanonicalJson
         return string.Concat(text.AsSpan(0, e), "e", sign, Math.Abs(exponent).ToString(CultureInfo.InvariantCulture));
     }
 
-    private static void WriteString(StringBuilder builder, string text)
+    internal static void WriteString(StringBuilder builder, string text)
     {
         builder.Append('"');
         var rest = text.AsSpan();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -24,8 +25,64 @@ internal sealed record CanonicalRequest(
     IReadOnlyDictionary<string, string> ProviderParameters,
     bool PromptCaching)
 {
-    /// <summary>The canonical JSON text (<see cref="CanonicalJson"/>), the input of <see cref="PromptHash"/>.</summary>
-    public string ToCanonicalJson() => CanonicalJson.Serialize(ToJson());
+    /// <summary>The response schema's canonical text, the same in every request.</summary>
+    private static readonly string SchemaJson = CanonicalJson.Serialize(VerdictSchema.ToJson());
+
+    /// <summary>
+    /// The canonical JSON text (<see cref="CanonicalJson"/>) of <see cref="ToJson"/>, the input of <see cref="PromptHash"/>,
+    /// written directly with the keys already in ordinal order (admission writes one per request).
+    /// </summary>
+    public string ToCanonicalJson()
+    {
+        var json = new StringBuilder(SystemPrompt.Length + Blocks.Sum(b => b.Content.Length + 64) + SchemaJson.Length + 512);
+        json.Append("{\"blocks\":[");
+        for (var i = 0; i < Blocks.Count; i++)
+        {
+            var block = Blocks[i];
+            json.Append(i == 0 ? "{" : ",{").Append("\"cacheable\":").Append(block.Cacheable ? "true" : "false").Append(",\"content\":");
+            CanonicalJson.WriteString(json, block.Content);
+            Field(json, "kind", block.Kind);
+            Field(json, "ttl", block.Ttl);
+            json.Append('}');
+        }
+
+        json.Append("],\"max_tokens\":").Append(MaxTokens is { } tokens ? CanonicalJson.FormatNumber(tokens) : "null");
+        Field(json, "model", Model);
+        Field(json, "output_verbosity", OutputVerbosity);
+        json.Append(",\"prompt_caching\":").Append(PromptCaching ? "true" : "false");
+        Field(json, "prompt_format_version", PromptFormatVersion);
+        Field(json, "provider", Provider);
+        json.Append(",\"provider_parameters\":{");
+        var first = true;
+        foreach (var (key, value) in ProviderParameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.Append(first ? "" : ",");
+            first = false;
+            CanonicalJson.WriteString(json, key);
+            json.Append(':');
+            CanonicalJson.WriteString(json, value);
+        }
+
+        json.Append('}');
+        Field(json, "reasoning_effort", ReasoningEffort);
+        json.Append(",\"response_schema\":").Append(SchemaJson);
+        Field(json, "system_prompt", SystemPrompt);
+        json.Append(",\"temperature\":").Append(Temperature is { } t ? CanonicalJson.FormatNumber(t) : "null");
+        return json.Append('}').ToString();
+
+        static void Field(StringBuilder json, string name, string? value)
+        {
+            json.Append(",\"").Append(name).Append("\":");
+            if (value is null)
+            {
+                json.Append("null");
+            }
+            else
+            {
+                CanonicalJson.WriteString(json, value);
+            }
+        }
+    }
 
     public JsonObject ToJson()
     {

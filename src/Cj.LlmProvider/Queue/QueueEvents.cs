@@ -17,10 +17,17 @@ internal sealed class QueueEvents(MetricsRegistry metrics, OutboxRelay relay, Co
 
     public CompletionRate Rate => rate;
 
-    public void Queued(NewRequest request, string mode, int promptChars)
+    /// <summary>A request was admitted; <paramref name="promptChars"/> (the assembled prompt's length) is computed only for the log.</summary>
+    public void Queued(NewRequest request, string mode, Func<int> promptChars)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(promptChars);
         metrics.Increment("llm_requests_total", "Comparison requests by outcome", 1, ("status", "queued"));
-        Log.Queued(logger, request.QueueId, request.CorrelationId, request.BatchId, request.Provider, request.Model, mode, request.PromptSha256, promptChars);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            Log.Queued(logger, request.QueueId, request.CorrelationId, request.BatchId, request.Provider, request.Model, mode, request.PromptSha256, promptChars());
+        }
+
         Dispatcher.Set();
     }
 

@@ -32,6 +32,25 @@ public sealed class PromptHashTests
     }
 
     [Fact]
+    public void The_direct_canonical_writer_gives_the_bytes_of_the_canonical_tree()
+    {
+        var parameters = new Dictionary<string, string> { ["zeta"] = "1", ["Alpha"] = "tab\there", ["alpha"] = "quote \" and \\ and \u0001" };
+        CanonicalRequest[] variants =
+        [
+            Golden,
+            Golden with { Temperature = null, MaxTokens = null, PromptCaching = false },
+            Golden with { Temperature = 0.7, MaxTokens = 321, ReasoningEffort = "high", OutputVerbosity = "low", ProviderParameters = parameters },
+            Golden with { SystemPrompt = "Line one\nLine two \"quoted\" — åäö 😀", Blocks = [new CanonicalBlock("essay_a", "A\r\nB\u001f", true, "1h")] },
+            Golden with { Temperature = 1e-7, Blocks = [] },
+        ];
+
+        foreach (var request in variants)
+        {
+            Assert.Equal(CanonicalJson.Serialize(request.ToJson()), request.ToCanonicalJson());
+        }
+    }
+
+    [Fact]
     public void Temperature_zero_and_no_temperature_hash_differently()
     {
         Assert.NotEqual(PromptHash.Sha256(Golden), PromptHash.Sha256(Golden with { Temperature = null }));
