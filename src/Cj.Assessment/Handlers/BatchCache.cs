@@ -33,7 +33,22 @@ internal sealed class BatchCache(SqliteDatabase database) : IDisposable
         writer = null;
     }
 
-    public void Dispose() => ResetWriter();
+    /// <summary>Closes the writer once no step holds it (a step still running at disposal finishes first, up to 10 s).</summary>
+    public void Dispose()
+    {
+        var entered = Gate.Wait(TimeSpan.FromSeconds(10));
+        try
+        {
+            ResetWriter();
+        }
+        finally
+        {
+            if (entered)
+            {
+                Gate.Release();
+            }
+        }
+    }
 
     /// <summary>The batch, or null when no such batch exists. Call under <see cref="Gate"/>.</summary>
     public LoadedBatch? Load(SqliteConnection connection, SqliteTransaction transaction, string batchId)

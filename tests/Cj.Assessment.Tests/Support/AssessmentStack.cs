@@ -73,6 +73,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
     {
         Http.Dispose();
         Anonymous.Dispose();
+        await App.StopAsync();
         await App.DisposeAsync();
         await StartAppAsync();
     }
@@ -113,6 +114,7 @@ internal sealed class AssessmentStack : IAsyncDisposable
     {
         Http.Dispose();
         Anonymous.Dispose();
+        await App.StopAsync();
         await App.DisposeAsync();
         await Events.DisposeAsync();
         await Llm.DisposeAsync();
