@@ -36,6 +36,7 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         {
             var connection = cache.Writer;
             await using var transaction = connection.BeginTransaction();
+            var statuses = new Dictionary<string, BatchState>(StringComparer.Ordinal);
             foreach (var (batchId, decide) in steps)
             {
                 var batch = changed.TryGetValue(batchId, out var current) ? current : cache.Load(connection, transaction, batchId);
@@ -43,10 +44,20 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
                 batch ??= @event is null ? null : cache.Load(connection, transaction, batchId);
                 if (@event is not null && batch is { IsRunning: true })
                 {
-                    var (next, end) = Apply(connection, transaction, batch, @event, now, sends);
+                    var (next, end, stale) = Apply(connection, transaction, batch, @event, now, sends, statuses);
                     changed[batchId] = next;
                     ended |= end;
+                    if (stale)
+                    {
+                        statuses[batchId] = next.State;
+                    }
                 }
+            }
+
+            // The status row is a summary of the state: written once per batch and transaction, from its last state.
+            foreach (var state in statuses.Values)
+            {
+                BatchStore.UpdateStatus(connection, transaction, state, now);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -102,8 +113,18 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         }
     }
 
-    private (LoadedBatch Next, bool Ended) Apply(
-        SqliteConnection connection, SqliteTransaction transaction, LoadedBatch batch, BatchEvent @event, DateTimeOffset now, List<DispatchItem> sends)
+    /// <summary>
+    /// Applies one event; <c>Stale</c> when the status row must be written from the new state at the end of the
+    /// transaction (<paramref name="statuses"/> holds those already pending).
+    /// </summary>
+    private (LoadedBatch Next, bool Ended, bool Stale) Apply(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        LoadedBatch batch,
+        BatchEvent @event,
+        DateTimeOffset now,
+        List<DispatchItem> sends,
+        Dictionary<string, BatchState> statuses)
     {
         BatchState state;
         System.Collections.Immutable.ImmutableArray<BatchAction> actions;
@@ -115,19 +136,23 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         {
             // A batch whose step throws would throw again on every redelivery: end it with the failure event.
             logger.StepFailed(batch.Row.BatchId, ex);
+            if (statuses.Remove(batch.Row.BatchId, out var pending))
+            {
+                BatchStore.UpdateStatus(connection, transaction, pending, now); // the counts of the steps before this one
+            }
+
             BatchStore.MarkFailed(connection, transaction, batch.Row.BatchId, "scoring_failed", now);
             ComparisonStore.CancelPending(connection, transaction, batch.Row.BatchId, now);
             outcomes.WriteFailed(connection, transaction, batch.Row, "scoring_failed", ex.GetType().Name, batch.State, now);
-            return (batch with { State = batch.State with { Phase = BatchPhase.Failed } }, true);
+            return (batch with { State = batch.State with { Phase = BatchPhase.Failed } }, true, false);
         }
 
         if (ReferenceEquals(state, batch.State))
         {
-            return (batch, false);
+            return (batch, false, false);
         }
 
         BatchStore.AppendEvent(connection, transaction, batch.Row.BatchId, batch.EventCount, @event, now);
-        BatchStore.UpdateStatus(connection, transaction, state, now);
         var ended = false;
         foreach (var action in actions)
         {
@@ -153,6 +178,6 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
             }
         }
 
-        return (batch with { State = state, EventCount = batch.EventCount + 1 }, ended);
+        return (batch with { State = state, EventCount = batch.EventCount + 1 }, ended, true);
     }
 }
