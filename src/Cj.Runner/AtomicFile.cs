@@ -38,7 +38,20 @@ internal static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            TryDelete(temporary);
             throw new InputException($"{path}: cannot be written ({e.Message}).");
+        }
+    }
+
+    private static void TryDelete(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the write already failed, and that is what the caller hears about.
         }
     }
 

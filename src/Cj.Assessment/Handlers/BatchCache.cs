@@ -19,12 +19,20 @@ internal sealed class BatchCache(SqliteDatabase database) : IDisposable
 {
     private readonly Dictionary<string, LoadedBatch> batches = new(StringComparer.Ordinal);
     private SqliteConnection? writer;
+    private bool disposed;
 
     /// <summary>Serialises every write of the service (SQLite has one writer anyway; waiting here costs no busy retries).</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>The one connection writes go through, kept open between steps. Call under <see cref="Gate"/>.</summary>
-    public SqliteConnection Writer => writer ??= database.Open();
+    public SqliteConnection Writer
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return writer ??= database.Open();
+        }
+    }
 
     /// <summary>Drops the writer connection after a failed step (a new one is opened on next use). Call under <see cref="Gate"/>.</summary>
     public void ResetWriter()
@@ -39,6 +47,7 @@ internal sealed class BatchCache(SqliteDatabase database) : IDisposable
         var entered = Gate.Wait(TimeSpan.FromSeconds(10));
         try
         {
+            disposed = true;
             ResetWriter();
         }
         finally

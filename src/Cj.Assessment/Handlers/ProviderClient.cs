@@ -22,11 +22,8 @@ internal sealed class ProviderClient(HttpClient http, int concurrency) : IDispos
     private readonly SemaphoreSlim singles = new(concurrency, concurrency);
     private volatile bool batchRouteMissing;
 
-    public void Dispose()
-    {
-        http.Dispose();
-        singles.Dispose();
-    }
+    // The semaphore is not disposed: a call still running at disposal releases it afterwards (it holds no wait handle).
+    public void Dispose() => http.Dispose();
 
     /// <summary>The outcome of each of <paramref name="requests"/>, in order.</summary>
     public async Task<IReadOnlyList<PostOutcome>> PostAsync(IReadOnlyList<LlmComparisonRequest> requests, CancellationToken cancellationToken)
@@ -47,7 +44,7 @@ internal sealed class ProviderClient(HttpClient http, int concurrency) : IDispos
         var chars = 0L;
         foreach (var request in requests)
         {
-            var size = request.PromptBlocks.Sum(b => (long)b.Content.Length);
+            var size = request.PromptBlocks.Sum(b => (long)b.Content.Length) + (request.LlmConfigOverrides?.SystemPromptOverride?.Length ?? 0);
             if (part.Count > 0 && chars + size > MaxBatchChars)
             {
                 yield return part;

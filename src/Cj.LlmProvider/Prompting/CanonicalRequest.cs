@@ -60,7 +60,14 @@ internal sealed record CanonicalRequest(
             first = false;
             CanonicalJson.WriteString(json, key);
             json.Append(':');
-            CanonicalJson.WriteString(json, value);
+            if (value is null)
+            {
+                json.Append("null");
+            }
+            else
+            {
+                CanonicalJson.WriteString(json, value);
+            }
         }
 
         json.Append('}');

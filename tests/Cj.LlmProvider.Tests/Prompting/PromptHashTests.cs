@@ -42,6 +42,7 @@ public sealed class PromptHashTests
             Golden with { Temperature = 0.7, MaxTokens = 321, ReasoningEffort = "high", OutputVerbosity = "low", ProviderParameters = parameters },
             Golden with { SystemPrompt = "Line one\nLine two \"quoted\" — åäö 😀", Blocks = [new CanonicalBlock("essay_a", "A\r\nB\u001f", true, "1h")] },
             Golden with { Temperature = 1e-7, Blocks = [] },
+            Golden with { ProviderParameters = new Dictionary<string, string> { ["nil"] = null! } },
         ];
 
         foreach (var request in variants)
