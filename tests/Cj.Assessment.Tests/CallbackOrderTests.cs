@@ -60,6 +60,11 @@ public sealed class CallbackOrderTests
         await stack.Events.WaitForOutcomeAsync(batchId);
         var completed = Assert.Single(stack.Events.Completed(batchId)).Data;
         var result = Assert.Single(stack.Events.Results(batchId)).Data;
+
+        // Repeated callbacks are not counted again.
+        var metrics = await stack.Http.GetStringAsync("metrics");
+        var settled = metrics.Split('\n').Single(l => l.StartsWith("cj_comparisons_total{outcome=\"succeeded\"} ", StringComparison.Ordinal));
+        Assert.Equal(completed.Comparisons.Succeeded, int.Parse(settled.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
         return (completed, result.EssayResults);
     }
 }

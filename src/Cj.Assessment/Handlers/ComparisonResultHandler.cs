@@ -34,6 +34,7 @@ internal sealed class ComparisonResultHandler(BatchSteps batchSteps, TimeProvide
         ArgumentNullException.ThrowIfNull(messages);
         var now = time.GetUtcNow();
         var steps = new List<Step>(messages.Count);
+        var settled = new List<string>(messages.Count);
         foreach (var message in messages)
         {
             EventEnvelope<LlmComparisonResultV1> envelope;
@@ -55,19 +56,26 @@ internal sealed class ComparisonResultHandler(BatchSteps batchSteps, TimeProvide
                 continue;
             }
 
-            steps.Add(new Step(batchId, step => Decide(step, envelope, result, now)));
+            steps.Add(new Step(batchId, step => Decide(step, envelope, result, now, settled)));
         }
 
         if (steps.Count > 0)
         {
             await batchSteps.ApplyAsync(steps, now, cancellationToken).ConfigureAwait(false);
         }
+
+        // Counted once committed, so a batch delivered again after a rollback is not counted twice.
+        foreach (var outcome in settled)
+        {
+            metrics.ComparisonSettled(outcome);
+        }
     }
 
     /// <summary>Handles one result.</summary>
     public Task HandleAsync(BusMessage message, CancellationToken cancellationToken) => HandleAsync([message], cancellationToken);
 
-    private BatchEvent? Decide(StepContext step, EventEnvelope<LlmComparisonResultV1> envelope, LlmComparisonResultV1 result, DateTimeOffset now)
+    private BatchEvent? Decide(
+        StepContext step, EventEnvelope<LlmComparisonResultV1> envelope, LlmComparisonResultV1 result, DateTimeOffset now, List<string> settled)
     {
         if (!ProcessedEvents.TryMark(step.Connection, step.Transaction, envelope.EventId.ToString("D"), now))
         {
@@ -104,13 +112,13 @@ internal sealed class ComparisonResultHandler(BatchSteps batchSteps, TimeProvide
                 ComparisonStore.Supersede(step.Connection, step.Transaction, attempt.BatchId, attempt.ComparisonSeq, now);
             }
 
-            metrics.ComparisonSettled("succeeded");
+            settled.Add("succeeded");
             return new ComparisonSucceeded(now, result.CorrelationId, new EssayId(winner), null, result.Model, result.Confidence);
         }
 
         var code = result.ErrorDetail?.ErrorCode ?? "INVALID_RESPONSE";
         ComparisonStore.RecordResult(step.Connection, step.Transaction, result, null, ComparisonStore.Failed, envelope.EventId, now);
-        metrics.ComparisonSettled("failed");
+        settled.Add("failed");
         return new ComparisonFailed(now, result.CorrelationId, code, IsRetryable(code));
     }
 }
