@@ -71,9 +71,6 @@ internal sealed class ComparisonResultHandler(BatchSteps batchSteps, TimeProvide
         }
     }
 
-    /// <summary>Handles one result.</summary>
-    public Task HandleAsync(BusMessage message, CancellationToken cancellationToken) => HandleAsync([message], cancellationToken);
-
     private BatchEvent? Decide(
         StepContext step, EventEnvelope<LlmComparisonResultV1> envelope, LlmComparisonResultV1 result, DateTimeOffset now, List<string> settled)
     {

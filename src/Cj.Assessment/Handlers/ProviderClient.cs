@@ -118,7 +118,7 @@ internal sealed class ProviderClient(HttpClient http, int concurrency) : IDispos
         }
     }
 
-    public async Task<PostOutcome> PostAsync(LlmComparisonRequest request, CancellationToken cancellationToken)
+    private async Task<PostOutcome> PostAsync(LlmComparisonRequest request, CancellationToken cancellationToken)
     {
         try
         {

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Cj.LlmProvider.Queue;
 
-/// <summary>A request joined with its leg, as read by Dapper or by <see cref="Read"/> (SQLite integers are 64-bit).</summary>
+/// <summary>A request joined with its leg and body, as <see cref="Read"/> reads it (SQLite integers are 64-bit).</summary>
 internal sealed class QueueRow
 {
     /// <summary>The tables <see cref="Columns"/> reads: a request, its leg and its body.</summary>

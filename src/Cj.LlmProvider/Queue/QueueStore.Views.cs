@@ -30,9 +30,8 @@ internal sealed partial class QueueStore
     public QueueStatusView? Status(string queueId)
     {
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<QueueRow>(
-            $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId",
-            new { QueueId = queueId });
+        var row = QueueRow.Read(connection.Prepared(null, $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId")
+            .With("@QueueId", queueId)).SingleOrDefault();
         if (row is null)
         {
             return null;
