@@ -24,6 +24,20 @@ public sealed class NumericsTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 10L)]
+    [InlineData(1, 255L)]
+    [InlineData(2_000, 240_000L)]
+    [InlineData(5_000, long.MaxValue)]
+    public void Radix_sort_orders_keys_like_array_sort(int count, long max)
+    {
+        var random = new Random(count);
+        var keys = Enumerable.Range(0, count).Select(_ => random.NextInt64(max)).ToArray();
+        var expected = keys.Order().ToArray();
+        Numerics.RadixSort.Sort(keys);
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void Logistic_is_overflow_safe()
     {

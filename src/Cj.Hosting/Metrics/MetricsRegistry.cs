@@ -51,9 +51,13 @@ public sealed class MetricsRegistry
 
     private MetricFamily Family(string name, string help, MetricKind kind)
     {
-        PrometheusText.CheckMetricName(name);
         ArgumentNullException.ThrowIfNull(help);
-        var family = families.GetOrAdd(name, _ => new MetricFamily(name, help, kind));
+        if (!families.TryGetValue(name ?? throw new ArgumentNullException(nameof(name)), out var family))
+        {
+            PrometheusText.CheckMetricName(name);
+            family = families.GetOrAdd(name, _ => new MetricFamily(name, help, kind));
+        }
+
         return family.Kind == kind
             ? family
             : throw new InvalidOperationException($"metric '{name}' is a {family.Kind}, not a {kind}");

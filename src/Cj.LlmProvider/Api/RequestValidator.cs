@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cj.Contracts;
@@ -172,14 +173,23 @@ internal static partial class RequestValidator
 
         foreach (var key in new[] { "essay_a_id", "essay_b_id" })
         {
-            if (MetadataString(root, key) is { Length: >= MinEssayIdLength } id
-                && body.PromptBlocks.Any(b => b.Content.Contains(id, StringComparison.OrdinalIgnoreCase)))
+            if (MetadataString(root, key) is { Length: >= MinEssayIdLength } id && AnyBlockContains(body.PromptBlocks, id))
             {
                 return Refusal.BadRequest("prompt_contains_essay_id", $"a prompt block contains metadata.{key}");
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a block contains <paramref name="id"/>, ignoring case. A vectorised search: with invariant globalization
+    /// <c>string.Contains(…, OrdinalIgnoreCase)</c> compares character by character, and this check reads every prompt.
+    /// </summary>
+    private static bool AnyBlockContains(IReadOnlyList<PromptBlock> blocks, string id)
+    {
+        var search = SearchValues.Create([id], StringComparison.OrdinalIgnoreCase);
+        return blocks.Any(b => b.Content.AsSpan().IndexOfAny(search) >= 0);
     }
 
     private static string? MetadataString(JsonElement root, string key) =>

@@ -110,7 +110,7 @@ internal sealed class LegProcessor(QueueStore store, ProviderRegistry providers,
 
     private static ProviderCall Call(QueueRow row)
     {
-        var canonical = CanonicalRequest.Parse(row.CanonicalRequest);
+        var canonical = row.ParsedRequest;
         var prompt = PromptAssembler.Assemble(canonical.SystemPrompt, canonical.PromptBlocks());
         using var metadata = JsonDocument.Parse(row.Metadata);
         string? Id(string key) =>

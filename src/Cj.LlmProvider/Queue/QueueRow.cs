@@ -45,6 +45,16 @@ internal sealed class QueueRow
 
     public string CanonicalRequest { get; set; } = "";
 
+    /// <summary>
+    /// <see cref="CanonicalRequest"/> parsed, once per row object: the call reads it, and so does the result when the
+    /// leg finishes (bodies are written once, so the parse of the claimed row serves the row read back at the end).
+    /// </summary>
+    public Prompting.CanonicalRequest ParsedRequest
+    {
+        get => parsed ??= Prompting.CanonicalRequest.Parse(CanonicalRequest);
+        set => parsed = value;
+    }
+
     public string Metadata { get; set; } = "{}";
 
     public string Status { get; set; } = "";
@@ -82,6 +92,8 @@ internal sealed class QueueRow
     public long ResponseTimeMs { get; set; }
 
     public string? LastErrorCode { get; set; }
+
+    private Prompting.CanonicalRequest? parsed;
 
     /// <summary>Every row of <paramref name="command"/>, whose select list is <see cref="Columns"/>.</summary>
     public static List<QueueRow> Read(SqliteCommand command)

@@ -112,7 +112,7 @@ internal sealed partial class QueueStore
         else
         {
             var status = terminal.Verdict is null ? QueueStatus.Failed : QueueStatus.Completed;
-            finished = Finish(connection, tx, row.QueueId, terminal, status, now);
+            finished = Finish(connection, tx, row.QueueId, terminal, status, now, row);
         }
 
         return finished;

@@ -45,13 +45,23 @@ internal sealed partial class QueueStore
         return finished;
     }
 
+    /// <summary>
+    /// Finishes the request: reads its row back (the leg's usage totals are the store's), builds the result, and writes
+    /// it with the callback to the outbox. <paramref name="claimed"/>, the row its processor claimed, lends its parsed
+    /// canonical request.
+    /// </summary>
     private static Finished Finish(
-        SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now)
+        SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now, QueueRow? claimed = null)
     {
         var row = QueueRow.Read(connection.Prepared(
             tx,
             $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId")
             .With("@QueueId", queueId)).Single();
+        if (claimed is not null && claimed.QueueId == row.QueueId)
+        {
+            row.ParsedRequest = claimed.ParsedRequest;
+        }
+
         var result = ResultFactory.Build(row, outcome, now);
         var eventId = Guid.CreateVersion7(now);
         var envelope = ResultFactory.Envelope(row, result, eventId, now);

@@ -72,7 +72,7 @@ internal static class ResultFactory
 
     private static Dictionary<string, object?> Metadata(QueueRow row, TerminalOutcome outcome, int attempts)
     {
-        var canonical = CanonicalRequest.Parse(row.CanonicalRequest);
+        var canonical = row.ParsedRequest;
         var metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.Metadata) ?? [])
         {
