@@ -48,9 +48,11 @@ internal static class DenseSpd
     /// Given the Cholesky factor L (lower triangle of <paramref name="l"/>), returns Y with row i holding column i of
     /// L⁻¹ (entries before i are zero). Then (A⁻¹)ᵢⱼ = Yᵢ·Yⱼ.
     /// </summary>
-    public static double[] InverseFactorColumns(double[] l, int n)
+    public static double[] InverseFactorColumns(double[] l, int n) => InverseFactorColumns(l, n, new double[n * n]);
+
+    /// <summary>As <see cref="InverseFactorColumns(double[], int)"/>, into <paramref name="y"/> (at least n², entries before the diagonal left as they are).</summary>
+    public static double[] InverseFactorColumns(double[] l, int n, double[] y)
     {
-        var y = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             var yi = y.AsSpan(i * n, n);
@@ -65,7 +67,7 @@ internal static class DenseSpd
         return y;
     }
 
-    /// <summary>The diagonal of A⁻¹ from the rows of <see cref="InverseFactorColumns"/>.</summary>
+    /// <summary>The diagonal of A⁻¹ from the rows of <see cref="InverseFactorColumns(double[], int)"/>.</summary>
     public static double[] InverseDiagonal(double[] y, int n)
     {
         var diagonal = new double[n];
@@ -78,10 +80,12 @@ internal static class DenseSpd
         return diagonal;
     }
 
-    /// <summary>The whole of A⁻¹ (row-major) from the rows of <see cref="InverseFactorColumns"/>.</summary>
-    public static double[] Inverse(double[] y, int n)
+    /// <summary>The whole of A⁻¹ (row-major) from the rows of <see cref="InverseFactorColumns(double[], int)"/>.</summary>
+    public static double[] Inverse(double[] y, int n) => Inverse(y, n, new double[n * n]);
+
+    /// <summary>As <see cref="Inverse(double[], int)"/>, into <paramref name="inverse"/> (at least n², every entry written).</summary>
+    public static double[] Inverse(double[] y, int n, double[] inverse)
     {
-        var inverse = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             for (var j = i; j < n; j++)

@@ -75,22 +75,44 @@ internal static class MapFitter
     /// <summary>Exact SEs by dense Cholesky; if P is not numerically positive definite, the diagonal approximation (Exact = false).</summary>
     private static (double[] Se, double EtaSe, double[]? Covariance, bool Exact) DenseStandardErrors(MapObjective objective, FitOptions options)
     {
+        // The three m² scratch matrices come from the pool: fresh ones are large-object allocations (320 KB each at 200
+        // essays) at every wave end, and they brought a full collection every few fits.
+        var m = objective.Dimension;
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var p = pool.Rent(m * m);
+        var y = pool.Rent(m * m);
+        var inverse = pool.Rent(m * m);
+        try
+        {
+            return DenseStandardErrors(objective, options, p, y, inverse);
+        }
+        finally
+        {
+            pool.Return(p);
+            pool.Return(y);
+            pool.Return(inverse);
+        }
+    }
+
+    private static (double[] Se, double EtaSe, double[]? Covariance, bool Exact) DenseStandardErrors(
+        MapObjective objective, FitOptions options, double[] p, double[] y, double[] inverse)
+    {
         var n = objective.N;
         var m = objective.Dimension;
-        var p = objective.DenseHessian();
+        objective.DenseHessian(p);
         if (!DenseSpd.Cholesky(p, m))
         {
             return (DiagonalStandardErrors(objective), double.NaN, null, false);
         }
 
-        var y = DenseSpd.InverseFactorColumns(p, m);
+        DenseSpd.InverseFactorColumns(p, m, y);
         var shift = objective.IsMaximumLikelihood ? 1.0 / n : 1.0 / (objective.PriorPrecision * n);
         var se = new double[n];
         double[]? covariance = null;
         double etaVariance;
         if (options.KeepCovariance)
         {
-            var inverse = DenseSpd.Inverse(y, m);
+            DenseSpd.Inverse(y, m, inverse);
             covariance = new double[n * n];
             for (var i = 0; i < n; i++)
             {

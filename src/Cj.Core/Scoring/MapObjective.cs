@@ -158,10 +158,14 @@ internal sealed class MapObjective
     }
 
     /// <summary>The dense negative Hessian P (row-major, <see cref="Dimension"/>²) at the last evaluation.</summary>
-    public double[] DenseHessian()
+    public double[] DenseHessian() => DenseHessian(new double[Dimension * Dimension]);
+
+    /// <summary>As <see cref="DenseHessian()"/>, into <paramref name="p"/> (at least m², cleared here).</summary>
+    public double[] DenseHessian(double[] p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         var m = Dimension;
-        var p = new double[m * m];
+        Array.Clear(p, 0, m * m);
         for (var r = 0; r < _data.RowCount; r++)
         {
             int i = _data.RowI[r], j = _data.RowJ[r];
