@@ -29,7 +29,9 @@ internal static class CandidatePool
 
     private static List<Candidate> All(WaveBuilder builder, int[] eligible, int[] partners, bool[] isEligible)
     {
-        var pool = new List<Candidate>();
+        // Sized once for at most every listed pair (eligible × partners, pairs of two eligible essays once): grown by
+        // doubling, the list of a 200-essay round copied itself through three large-object arrays.
+        var pool = new List<Candidate>(Math.Max((eligible.Length * partners.Length) - (eligible.Length * (eligible.Length + 1) / 2), 0));
         foreach (var a in eligible)
         {
             foreach (var b in partners)

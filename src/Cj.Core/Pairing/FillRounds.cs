@@ -59,31 +59,41 @@ internal static class FillRounds
             explores[e] = present[e] && random.NextDouble() < exploration;
         }
 
-        var utilities = new double[pool.Count];
-        var best = 0.0;
-        for (var k = 0; k < pool.Count; k++)
-        {
-            utilities[k] = utility.Of(pool[k].A, pool[k].B);
-            best = Math.Max(best, utilities[k]);
-        }
-
-        var weights = new double[pool.Count];
-        for (var k = 0; k < pool.Count; k++)
-        {
-            var (a, b, option) = pool[k];
-            var w = explores[a] || explores[b] ? random.NextDouble() : best > 0 ? utilities[k] / best : 0.0;
-            weights[k] = option == RoundOption.Repeat ? w / 2 : w;
-        }
-
+        // The weights and sort keys of a round of 200 essays (~20,000 candidates) are large-object arrays: they come
+        // from the pool, as fresh ones cost more to zero and collect than the round takes to weigh.
+        var weights = System.Buffers.ArrayPool<double>.Shared.Rent(pool.Count);
+        var keys = System.Buffers.ArrayPool<SelectionKey>.Shared.Rent(pool.Count);
         var order = Enumerable.Range(0, pool.Count).ToArray();
-        random.Shuffle(order.AsSpan());
-        var keys = new SelectionKey[pool.Count];
-        for (var r = 0; r < order.Length; r++)
+        try
         {
-            keys[r] = new SelectionKey(weights[order[r]], r);
+            var best = 0.0;
+            for (var k = 0; k < pool.Count; k++)
+            {
+                weights[k] = utility.Of(pool[k].A, pool[k].B);
+                best = Math.Max(best, weights[k]);
+            }
+
+            for (var k = 0; k < pool.Count; k++)
+            {
+                var (a, b, option) = pool[k];
+                var w = explores[a] || explores[b] ? random.NextDouble() : best > 0 ? weights[k] / best : 0.0;
+                weights[k] = option == RoundOption.Repeat ? w / 2 : w;
+            }
+
+            random.Shuffle(order.AsSpan());
+            for (var r = 0; r < order.Length; r++)
+            {
+                keys[r] = new SelectionKey(weights[order[r]], r);
+            }
+
+            keys.AsSpan(0, order.Length).Sort(order.AsSpan());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(weights);
+            System.Buffers.ArrayPool<SelectionKey>.Shared.Return(keys);
         }
 
-        Array.Sort(keys, order);
         var chosen = RoundMatching.Choose(pool, order, builder.Count);
         PartnerReseating.Improve(pool, chosen, explores, builder.Skews);
         foreach (var k in chosen)
