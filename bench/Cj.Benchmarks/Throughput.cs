@@ -11,7 +11,8 @@ namespace Cj.Benchmarks;
 /// provider and early stops off, so the figure is the system's own overhead. Rate = comparisons ÷ (last completed_at −
 /// first requested_at) from the artefact; the whole command's wall time and the process's CPU time over the whole command
 /// (all threads, so start-up and finalisation included) are printed too. CPU time per comparison moves much less than
-/// the rate when other work shares the machine.
+/// the rate when other work shares the machine. The garbage collector's counts, allocation and pause time over the command
+/// follow (collections stop every thread, so their pauses lie on the run's critical path).
 /// <c>dotnet run -c Release --project bench/Cj.Benchmarks -- throughput [--essays 200] [--cap 2000] [--repeat 3]</c>
 /// </summary>
 internal static class Throughput
@@ -52,6 +53,8 @@ internal static class Throughput
             ["CJ_ASSESSMENT_SERVICE_LOG_LEVEL"] = "Warning",
         };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (allocated, paused) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         using var quiet = new StringWriter();
         var exit = Runner.CliApp.Run(
@@ -69,7 +72,7 @@ internal static class Throughput
         var seconds = (last - first).TotalSeconds;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"exit {exit}: {comparisons.Length} comparisons in {waves} waves, {seconds:F2} s from first request to last result = {comparisons.Length / seconds:F0} comparisons/s; whole command {wall.TotalSeconds:F2} s, CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / comparisons.Length:F2} ms a comparison"));
+            $"exit {exit}: {comparisons.Length} comparisons in {waves} waves, {seconds:F2} s from first request to last result = {comparisons.Length / seconds:F0} comparisons/s; whole command {wall.TotalSeconds:F2} s, CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / comparisons.Length:F2} ms a comparison; GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2), {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB allocated, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused"));
     }
 
     private static string Assets(string root, int students)

@@ -28,13 +28,29 @@ internal sealed record CanonicalRequest(
     /// <summary>The response schema's canonical text, the same in every request.</summary>
     private static readonly string SchemaJson = CanonicalJson.Serialize(VerdictSchema.ToJson());
 
+    /// <summary>Slots of <see cref="SharedTexts"/>: one per leading block position, the last for the system prompt.</summary>
+    private const int SharedSlots = 9;
+
+    /// <summary>The texts read last by block position (the last slot: the system prompt); see <see cref="Shared"/>.</summary>
+    private static readonly string?[] SharedTexts = new string?[SharedSlots];
+
+    /// <summary>The largest builder kept for the next request (characters).</summary>
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>
+    /// One builder kept between calls: every admission writes a canonical request of both essays, and a fresh builder
+    /// of that size was as large an allocation as the text itself.
+    /// </summary>
+    private static StringBuilder? spare;
+
     /// <summary>
     /// The canonical JSON text (<see cref="CanonicalJson"/>) of <see cref="ToJson"/>, the input of <see cref="PromptHash"/>,
     /// written directly with the keys already in ordinal order (admission writes one per request).
     /// </summary>
     public string ToCanonicalJson()
     {
-        var json = new StringBuilder(SystemPrompt.Length + Blocks.Sum(b => b.Content.Length + 64) + SchemaJson.Length + 512);
+        var json = Interlocked.Exchange(ref spare, null) ?? new StringBuilder();
+        json.Clear().EnsureCapacity(SystemPrompt.Length + Blocks.Sum(b => b.Content.Length + 64) + SchemaJson.Length + 512);
         json.Append("{\"blocks\":[");
         for (var i = 0; i < Blocks.Count; i++)
         {
@@ -75,7 +91,13 @@ internal sealed record CanonicalRequest(
         json.Append(",\"response_schema\":").Append(SchemaJson);
         Field(json, "system_prompt", SystemPrompt);
         json.Append(",\"temperature\":").Append(Temperature is { } t ? CanonicalJson.FormatNumber(t) : "null");
-        return json.Append('}').ToString();
+        var text = json.Append('}').ToString();
+        if (json.Capacity <= MaxSpareCapacity)
+        {
+            spare = json;
+        }
+
+        return text;
 
         static void Field(StringBuilder json, string name, string? value)
         {
@@ -136,7 +158,13 @@ internal sealed record CanonicalRequest(
         var blocks = new List<CanonicalBlock>();
         foreach (var b in root.GetProperty("blocks").EnumerateArray())
         {
-            blocks.Add(new CanonicalBlock(b.GetProperty("kind").GetString()!, b.GetProperty("content").GetString()!, b.GetProperty("cacheable").GetBoolean(), Text(b, "ttl")));
+            var kind = b.GetProperty("kind").GetString()!;
+            var content = b.GetProperty("content");
+            blocks.Add(new CanonicalBlock(
+                kind,
+                kind is BlockKinds.EssayA or BlockKinds.EssayB || blocks.Count >= SharedSlots - 1 ? content.GetString()! : Shared(content, blocks.Count),
+                b.GetProperty("cacheable").GetBoolean(),
+                Text(b, "ttl")));
         }
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -149,7 +177,7 @@ internal sealed record CanonicalRequest(
             root.GetProperty("prompt_format_version").GetString()!,
             root.GetProperty("provider").GetString()!,
             root.GetProperty("model").GetString()!,
-            root.GetProperty("system_prompt").GetString()!,
+            Shared(root.GetProperty("system_prompt"), SharedSlots - 1),
             blocks,
             Present(root, "temperature") is { } t ? t.GetDouble() : null,
             Present(root, "max_tokens") is { } m ? m.GetInt32() : null,
@@ -162,6 +190,24 @@ internal sealed record CanonicalRequest(
             e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
         static string? Text(JsonElement e, string name) => Present(e, name)?.GetString();
+    }
+
+    /// <summary>
+    /// The string of <paramref name="value"/>, the one read last into <paramref name="slot"/> when it is equal. The
+    /// system prompt and the static and footer blocks are the same in every request of a batch: they are compared in
+    /// place rather than copied again for every call (and the assembler can tell them by reference).
+    /// </summary>
+    private static string Shared(JsonElement value, int slot)
+    {
+        var last = SharedTexts[slot];
+        if (last is not null && value.ValueEquals(last))
+        {
+            return last;
+        }
+
+        var text = value.GetString()!;
+        SharedTexts[slot] = text;
+        return text;
     }
 
     /// <summary>The blocks in the shape the assembler takes.</summary>

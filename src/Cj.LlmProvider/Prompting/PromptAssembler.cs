@@ -21,19 +21,35 @@ internal static class PromptAssembler
     public const string EssayBHeading = "**Essay B:**";
     private const string BlankLine = "\n\n";
 
+    /// <summary>The static text the last call joined, with the block texts it joined.</summary>
+    private static JoinedText? lastStatic;
+
     /// <summary>The default system prompt, embedded from <c>prompts/system-default.txt</c>.</summary>
     public static string DefaultSystemPrompt { get; } = EmbeddedText.Read("prompts.system-default.txt");
 
     public static AssembledPrompt Assemble(string? systemPromptOverride, IReadOnlyList<PromptBlock> blocks)
     {
         ArgumentNullException.ThrowIfNull(blocks);
-        var staticText = Join(blocks, BlockKinds.Static);
-        var essays = EssayAHeading + "\n" + Single(blocks, BlockKinds.EssayA) + BlankLine
-            + EssayBHeading + "\n" + Single(blocks, BlockKinds.EssayB);
+        var staticText = StaticText(blocks);
         var footer = Join(blocks, BlockKinds.Footer);
-        var parts = new[] { staticText, essays, footer }.Where(p => p.Length > 0);
+
+        // The non-empty parts (static text, the two essays, footer) joined by blank lines, in one allocation.
+        var user = string.Concat(
+        [
+            staticText,
+            staticText.Length > 0 ? BlankLine : "",
+            EssayAHeading,
+            "\n",
+            Single(blocks, BlockKinds.EssayA),
+            BlankLine,
+            EssayBHeading,
+            "\n",
+            Single(blocks, BlockKinds.EssayB),
+            footer.Length > 0 ? BlankLine : "",
+            footer,
+        ]);
         var system = string.IsNullOrWhiteSpace(systemPromptOverride) ? DefaultSystemPrompt : systemPromptOverride;
-        return new AssembledPrompt(system, staticText, string.Join(BlankLine, parts));
+        return new AssembledPrompt(system, staticText, user);
     }
 
     /// <summary>
@@ -60,9 +76,29 @@ internal static class PromptAssembler
         return a == 1 && b == 1 ? null : "prompt_blocks needs exactly one essay_a and exactly one essay_b block";
     }
 
+    /// <summary>
+    /// The static blocks joined, the joined text of the previous call when its blocks are the same strings (the parsed
+    /// requests of a batch share them): the static text is most of a prompt, and it is the same for every comparison.
+    /// </summary>
+    private static string StaticText(IReadOnlyList<PromptBlock> blocks)
+    {
+        var parts = blocks.Where(b => b.Kind == BlockKinds.Static).Select(b => b.Content).ToArray();
+        if (lastStatic is { } last && last.Parts.Length == parts.Length && last.Parts.Zip(parts).All(p => ReferenceEquals(p.First, p.Second)))
+        {
+            return last.Text;
+        }
+
+        var text = string.Join(BlankLine, parts);
+        lastStatic = new JoinedText(parts, text);
+        return text;
+    }
+
     private static string Join(IReadOnlyList<PromptBlock> blocks, string kind) =>
         string.Join(BlankLine, blocks.Where(b => b.Kind == kind).Select(b => b.Content));
 
     private static string Single(IReadOnlyList<PromptBlock> blocks, string kind) =>
         blocks.Single(b => b.Kind == kind).Content;
 }
+
+/// <summary>A joined text and the parts it was joined from.</summary>
+internal sealed record JoinedText(string[] Parts, string Text);

@@ -12,6 +12,21 @@ internal static class PromptHash
         return Sha256Hex(request.ToCanonicalJson());
     }
 
-    public static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>The hash of <paramref name="text"/>'s UTF-8 bytes, encoded into a pooled buffer (a request is kilobytes).</summary>
+    public static string Sha256Hex(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

@@ -15,6 +15,23 @@ internal sealed class QueueRow
         r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
         r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
         b.canonical_request AS CanonicalRequest, b.metadata AS Metadata, r.status AS Status,
+        """ + StateColumns;
+
+    /// <summary>The tables of a row whose body the caller already holds: <see cref="BodilessColumns"/> reads them.</summary>
+    public const string FromWithoutBody = "llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id";
+
+    /// <summary>
+    /// <see cref="Columns"/> without the body (both texts empty): a finishing leg's processor holds the body it claimed,
+    /// and reading the canonical request again cost a copy of both essays per request.
+    /// </summary>
+    public const string BodilessColumns = """
+        r.queue_id AS QueueId, r.correlation_id AS CorrelationId, r.batch_id AS BatchId,
+        r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
+        r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
+        '' AS CanonicalRequest, '' AS Metadata, r.status AS Status,
+        """ + StateColumns;
+
+    private const string StateColumns = """
         r.queued_at AS QueuedAt, r.expires_at AS ExpiresAt, r.started_at AS StartedAt,
         r.completed_at AS CompletedAt, r.error_code AS ErrorCode, r.callback_event_id AS CallbackEventId,
         l.leg AS Leg, l.status AS LegStatus, l.attempts AS Attempts, l.once_retries AS OnceRetries,

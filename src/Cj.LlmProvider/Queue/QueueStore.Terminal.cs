@@ -47,18 +47,24 @@ internal sealed partial class QueueStore
 
     /// <summary>
     /// Finishes the request: reads its row back (the leg's usage totals are the store's), builds the result, and writes
-    /// it with the callback to the outbox. <paramref name="claimed"/>, the row its processor claimed, lends its parsed
-    /// canonical request.
+    /// it with the callback to the outbox. <paramref name="claimed"/>, the row its processor claimed, lends its body
+    /// and parsed canonical request, so the body is not read again.
     /// </summary>
     private static Finished Finish(
         SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now, QueueRow? claimed = null)
     {
+        var known = claimed is not null && claimed.QueueId == queueId;
         var row = QueueRow.Read(connection.Prepared(
             tx,
-            $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId")
+            known
+                ? $"SELECT {QueueRow.BodilessColumns} FROM {QueueRow.FromWithoutBody} WHERE r.queue_id = @QueueId"
+                : $"SELECT {QueueRow.Columns} FROM {QueueRow.From} WHERE r.queue_id = @QueueId")
             .With("@QueueId", queueId)).Single();
-        if (claimed is not null && claimed.QueueId == row.QueueId)
+        if (known)
         {
+            // Bodies are written once: the claimed row's body (and its parse) is the stored one.
+            row.CanonicalRequest = claimed!.CanonicalRequest;
+            row.Metadata = claimed.Metadata;
             row.ParsedRequest = claimed.ParsedRequest;
         }
 

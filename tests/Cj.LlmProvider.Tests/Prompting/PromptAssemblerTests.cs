@@ -27,6 +27,21 @@ public sealed class PromptAssemblerTests
     }
 
     [Fact]
+    public void Prompts_assembled_in_turn_each_get_their_own_static_text_and_no_static_text_gives_no_blank_line()
+    {
+        var first = PromptAssembler.Assemble(null, Blocks);
+        var again = PromptAssembler.Assemble(null, Blocks);
+        var other = PromptAssembler.Assemble(null, [new("static", "Other task."), .. Blocks[2..]]);
+        var bare = PromptAssembler.Assemble(null, Blocks[2..4]);
+
+        Assert.Equal(first.UserMessage, again.UserMessage);
+        Assert.Equal("Other task.", other.StaticPrefix);
+        Assert.Equal("Other task.\n\n**Essay A:**\nFirst essay.\n\n**Essay B:**\nSecond essay.\n\nAnswer in JSON.", other.UserMessage);
+        Assert.Equal("", bare.StaticPrefix);
+        Assert.Equal("**Essay A:**\nFirst essay.\n\n**Essay B:**\nSecond essay.", bare.UserMessage);
+    }
+
+    [Fact]
     public void The_default_system_prompt_is_the_embedded_text_and_an_override_replaces_it()
     {
         var byDefault = PromptAssembler.Assemble(null, Blocks);

@@ -84,6 +84,21 @@ public sealed class PromptHashTests
         Assert.Equal(bare.ToCanonicalJson(), CanonicalRequest.Parse(bare.ToCanonicalJson()).ToCanonicalJson());
     }
 
+    [Fact]
+    public void Parsing_requests_in_turn_keeps_each_ones_texts()
+    {
+        var first = CanonicalRequest.Parse(Golden.ToCanonicalJson());
+        var second = CanonicalRequest.Parse((Golden with { Blocks = [Golden.Blocks[0], Golden.Blocks[2], Golden.Blocks[1], Golden.Blocks[3]] }).ToCanonicalJson());
+        var other = CanonicalRequest.Parse((Golden with { SystemPrompt = "Judge fairly.", Blocks = [Golden.Blocks[0] with { Content = "Other." }, .. Golden.Blocks.Skip(1)] }).ToCanonicalJson());
+
+        // Texts repeated from the request before may be shared; each request still reads its own values.
+        Assert.Equal(Golden.ToCanonicalJson(), first.ToCanonicalJson());
+        Assert.Equal(["Assignment.", "Essay two.", "Essay one.", "Answer."], second.Blocks.Select(b => b.Content));
+        Assert.Equal("Judge fairly.", other.SystemPrompt);
+        Assert.Equal("Other.", other.Blocks[0].Content);
+        Assert.Equal((Golden with { SystemPrompt = "Judge fairly.", Blocks = [Golden.Blocks[0] with { Content = "Other." }, .. Golden.Blocks.Skip(1)] }).ToCanonicalJson(), other.ToCanonicalJson());
+    }
+
     [Theory]
     [InlineData(0.0, "0")]
     [InlineData(1.0, "1")]
