@@ -112,6 +112,33 @@ internal sealed class QueueRow
 
     private Prompting.CanonicalRequest? parsed;
 
+    /// <summary>
+    /// This claimed row as the store will hold it once <paramref name="attempt"/> is recorded under the lease: usage
+    /// and response time added, the error code and once-retry counted (the lease makes the claimant the only writer).
+    /// </summary>
+    public QueueRow AfterAttempt(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var after = (QueueRow)MemberwiseClone();
+        after.PromptTokens += attempt.Usage.PromptTokens;
+        after.CompletionTokens += attempt.Usage.CompletionTokens;
+        after.CacheReadTokens += attempt.Usage.CacheReadTokens;
+        after.CacheWriteTokens += attempt.Usage.CacheWriteTokens;
+        after.ReasoningTokens += attempt.Usage.ReasoningTokens;
+        after.ResponseTimeMs += (long)Math.Round(attempt.Latency.TotalMilliseconds);
+        after.OnceRetries += attempt.SpentOnceRetry ? 1 : 0;
+        after.LastErrorCode = attempt.ErrorCode;
+        return after;
+    }
+
+    /// <summary>Whether the two rows agree on every value a result and its envelope are built from (the body aside).</summary>
+    public bool SameResultInputs(QueueRow other) =>
+        other is not null
+        && (QueueId, CorrelationId, BatchId, CallbackTopic, Mode, Provider, Model, PromptSha256, QueuedAt)
+            == (other.QueueId, other.CorrelationId, other.BatchId, other.CallbackTopic, other.Mode, other.Provider, other.Model, other.PromptSha256, other.QueuedAt)
+        && (Attempts, PromptTokens, CompletionTokens, CacheReadTokens, CacheWriteTokens, ReasoningTokens, ResponseTimeMs)
+            == (other.Attempts, other.PromptTokens, other.CompletionTokens, other.CacheReadTokens, other.CacheWriteTokens, other.ReasoningTokens, other.ResponseTimeMs);
+
     /// <summary>Every row of <paramref name="command"/>, whose select list is <see cref="Columns"/>.</summary>
     public static List<QueueRow> Read(SqliteCommand command)
     {

@@ -68,12 +68,17 @@ internal sealed partial class QueueStore
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(attempt);
-        return writes.RunAsync((connection, tx) => Record(connection, tx, row, owner, attempt), ct);
+
+        // A terminal attempt's result and callback are built here, on the caller's thread, from the row as the record
+        // will leave it; the store's single writer then only checks that row and writes them.
+        var now = time.GetUtcNow();
+        var prepared = attempt.Terminal is { } terminal ? PreparedFinish.Of(row.AfterAttempt(attempt), terminal, now) : null;
+        return writes.RunAsync((connection, tx) => Record(connection, tx, row, owner, attempt, now, prepared), ct);
     }
 
-    private Finished? Record(SqliteConnection connection, SqliteTransaction tx, QueueRow row, string owner, AttemptRecord attempt)
+    private static Finished? Record(
+        SqliteConnection connection, SqliteTransaction tx, QueueRow row, string owner, AttemptRecord attempt, DateTimeOffset now, PreparedFinish? prepared)
     {
-        var now = time.GetUtcNow();
         var terminal = attempt.Terminal;
         const string Update =
             """
@@ -112,7 +117,7 @@ internal sealed partial class QueueStore
         else
         {
             var status = terminal.Verdict is null ? QueueStatus.Failed : QueueStatus.Completed;
-            finished = Finish(connection, tx, row.QueueId, terminal, status, now, row);
+            finished = Finish(connection, tx, row.QueueId, terminal, status, now, row, prepared);
         }
 
         return finished;

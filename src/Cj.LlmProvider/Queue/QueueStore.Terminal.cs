@@ -51,7 +51,14 @@ internal sealed partial class QueueStore
     /// and parsed canonical request, so the body is not read again.
     /// </summary>
     private static Finished Finish(
-        SqliteConnection connection, SqliteTransaction tx, string queueId, TerminalOutcome outcome, string status, DateTimeOffset now, QueueRow? claimed = null)
+        SqliteConnection connection,
+        SqliteTransaction tx,
+        string queueId,
+        TerminalOutcome outcome,
+        string status,
+        DateTimeOffset now,
+        QueueRow? claimed = null,
+        PreparedFinish? prepared = null)
     {
         var known = claimed is not null && claimed.QueueId == queueId;
         var row = QueueRow.Read(connection.Prepared(
@@ -68,9 +75,9 @@ internal sealed partial class QueueStore
             row.ParsedRequest = claimed.ParsedRequest;
         }
 
-        var result = ResultFactory.Build(row, outcome, now);
-        var eventId = Guid.CreateVersion7(now);
-        var envelope = ResultFactory.Envelope(row, result, eventId, now);
+        // The prepared result stands when the stored row is the one it was built from (always, under the lease).
+        var ready = prepared is not null && prepared.Expected.SameResultInputs(row) ? prepared : PreparedFinish.Of(row, outcome, now);
+        var (result, eventId) = (ready.Result, ready.EventId);
         const string Update =
             """
             UPDATE llm_requests SET status = @Status, completed_at = @Now, error_code = @Code, callback_event_id = @EventId
@@ -85,10 +92,22 @@ internal sealed partial class QueueStore
             .ExecuteNonQuery();
         connection.Prepared(tx, "INSERT INTO llm_results (queue_id, result) VALUES (@QueueId, @Result)")
             .With("@QueueId", queueId)
-            .With("@Result", JsonSerializer.Serialize(result, WireJson.Options))
+            .With("@Result", ready.ResultJson)
             .ExecuteNonQuery();
-        Cj.Hosting.Outbox.Outbox.Enqueue(connection, tx, EnvelopeMessages.ToMessage(envelope), eventId.ToString("D"), now);
+        Cj.Hosting.Outbox.Outbox.Enqueue(connection, tx, ready.Message, eventId.ToString("D"), now);
         row.Status = status;
         return new Finished(row, result, status);
+    }
+}
+
+/// <summary>A terminal request's result, its stored JSON and its callback message, built from <see cref="Expected"/>.</summary>
+internal sealed record PreparedFinish(QueueRow Expected, LlmComparisonResultV1 Result, string ResultJson, Guid EventId, BusMessage Message)
+{
+    public static PreparedFinish Of(QueueRow row, TerminalOutcome outcome, DateTimeOffset now)
+    {
+        var result = ResultFactory.Build(row, outcome, now);
+        var eventId = Guid.CreateVersion7(now);
+        var message = EnvelopeMessages.ToMessage(ResultFactory.Envelope(row, result, eventId, now));
+        return new PreparedFinish(row, result, JsonSerializer.Serialize(result, WireJson.Options), eventId, message);
     }
 }
