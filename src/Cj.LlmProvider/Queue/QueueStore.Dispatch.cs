@@ -72,8 +72,21 @@ internal sealed partial class QueueStore
         // A terminal attempt's result and callback are built here, on the caller's thread, from the row as the record
         // will leave it; the store's single writer then only checks that row and writes them.
         var now = time.GetUtcNow();
-        var prepared = attempt.Terminal is { } terminal ? PreparedFinish.Of(row.AfterAttempt(attempt), terminal, now) : null;
+        var prepared = attempt.Terminal is { } terminal ? TryPrepare(row.AfterAttempt(attempt), terminal, now) : null;
         return writes.RunAsync((connection, tx) => Record(connection, tx, row, owner, attempt, now, prepared), ct);
+    }
+
+    /// <summary>The prepared finish, or null when building it fails: the writer then builds it (and fails) as before.</summary>
+    private static PreparedFinish? TryPrepare(QueueRow expected, TerminalOutcome terminal, DateTimeOffset now)
+    {
+        try
+        {
+            return PreparedFinish.Of(expected, terminal, now);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static Finished? Record(
