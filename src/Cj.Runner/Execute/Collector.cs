@@ -24,6 +24,7 @@ internal sealed class Collector : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _sequence;
     private int _duplicatesDropped;
+    private int _successes;
 
     public Collector(Guid batchUuid, RunFolder folder, RunnerLog log)
     {
@@ -136,6 +137,11 @@ internal sealed class Collector : IAsyncDisposable
                     return null;
                 }
 
+                if (comparison.Data.ErrorDetail is null)
+                {
+                    Interlocked.Increment(ref _successes);
+                }
+
                 return new Received("comparisons", comparison.Data.CorrelationId, "collector_comparison_received", "info", new Dictionary<string, object?>
                 {
                     ["request_id"] = comparison.Data.CorrelationId,
@@ -157,14 +163,17 @@ internal sealed class Collector : IAsyncDisposable
     }
 
     /// <summary>
-    /// Completes <see cref="Terminal"/> once the batch completed (with its result) or failed. Completion and result
-    /// arrive on different subscriptions: the check runs under the lock so that whichever comes second sees the other.
+    /// Completes <see cref="Terminal"/> once the batch completed (with its result) or failed, and every comparison the
+    /// outcome counts as succeeded has its successful result here. The results arrive on their own subscription,
+    /// which may lag behind the outcome's (a slow disk under the event files): without the count, a run could end
+    /// without the last comparisons. Every event calls this under the lock, so whichever comes last sees the rest.
     /// </summary>
     private void CheckTerminal()
     {
         lock (_gate)
         {
-            if (Failed is not null || (Completed is not null && Result is not null))
+            var outcome = Failed?.Data.Comparisons ?? (Completed is not null && Result is not null ? Completed.Data.Comparisons : null);
+            if (outcome is not null && Volatile.Read(ref _successes) >= outcome.Succeeded)
             {
                 _terminal.TrySetResult();
             }

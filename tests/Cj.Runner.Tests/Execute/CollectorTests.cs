@@ -1,0 +1,75 @@
+using Cj.Contracts;
+using Cj.Hosting.Bus;
+using Cj.Runner.Artefact;
+using Cj.Runner.Execute;
+using Cj.Runner.Logging;
+
+namespace Cj.Runner.Tests.Execute;
+
+/// <summary>
+/// The collector's comparison results arrive on their own subscription, which may lag behind the outcome's (a slow disk
+/// under the event files). The run must not end before every comparison the outcome counts as succeeded is collected.
+/// </summary>
+public sealed class CollectorTests
+{
+    private static readonly Guid BatchUuid = Guid.Parse("4f1d2c3b-0a9e-4b8c-9d7e-6f5a4b3c2d1e");
+
+    [Fact]
+    public async Task The_outcome_waits_for_every_comparison_it_counts_as_succeeded()
+    {
+        using var temp = new TempFolder();
+        await using var bus = new InProcessEventBus();
+        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        var folder = RunFolder.Create(temp.Path, "lag", BatchUuid);
+        await using var collector = new Collector(BatchUuid, folder, log);
+        collector.Subscribe(bus);
+
+        // The failure (counting two successes) arrives before the second success; an error result does not count.
+        await PublishAsync(bus, Comparison(1, succeeded: true));
+        await PublishAsync(bus, Comparison(2, succeeded: false));
+        await PublishAsync(bus, Failure(succeeded: 2));
+        await Until(() => collector.Failed is not null && collector.Comparisons.Count == 2);
+        Assert.False(collector.Terminal.IsCompleted);
+
+        await PublishAsync(bus, Comparison(1, succeeded: true)); // a repeat of the first success
+        await PublishAsync(bus, Comparison(3, succeeded: true));
+        await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, collector.Comparisons.Count);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(folder.Events, "comparisons")).Length);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    private static EventEnvelope<LlmComparisonResultV1> Comparison(int seq, bool succeeded)
+    {
+        var requestId = $"{BatchUuid}:{seq:D6}:0";
+        var result = new LlmComparisonResultV1(
+            "q-" + seq, requestId, succeeded ? LlmComparisonResultV1.EssayA : null, succeeded ? "Clearer." : null, succeeded ? 4 : null,
+            succeeded ? null : new ErrorDetail("PROVIDER_ERROR", "failed", requestId, "2026-12-01T00:00:00.000Z", SourceServices.LlmProvider, "comparison", new ErrorDetails(500, null, 1, null)),
+            "mock", "mock-judge-1", 10, new TokenUsage(100, 10, 110, 0, 0, 0), 0m, "2026-12-01T00:00:00.000Z", "2026-12-01T00:00:01.000Z", null, null,
+            new Dictionary<string, object?>());
+        return new EventEnvelope<LlmComparisonResultV1>(
+            Guid.CreateVersion7(), Topics.ComparisonResult, "2026-12-01T00:00:01.000Z", SourceServices.LlmProvider, 1, requestId, BatchUuid, null, result, null);
+    }
+
+    private static EventEnvelope<CjAssessmentFailedV1> Failure(int succeeded)
+    {
+        var metadata = new SystemMetadata(BatchUuid.ToString(), "batch", null, "2026-12-01T00:00:02.000Z", "cj_assessment", "failed", null, null, null);
+        var data = new CjAssessmentFailedV1(
+            "cj_assessment.failed", BatchUuid.ToString(), "batch", null, "2026-12-01T00:00:02.000Z", metadata, "failed", null, "low_success_rate",
+            "failed", new ComparisonCounts(3, succeeded, 1));
+        return new EventEnvelope<CjAssessmentFailedV1>(
+            Guid.CreateVersion7(), Topics.AssessmentFailed, "2026-12-01T00:00:02.000Z", "cj_assessment_service", 1, "corr", BatchUuid, null, data, null);
+    }
+
+    private static Task PublishAsync<T>(InProcessEventBus bus, EventEnvelope<T> envelope) =>
+        bus.PublishAsync(EnvelopeMessages.ToMessage(envelope), CancellationToken.None);
+}
