@@ -59,12 +59,17 @@ public static class SplitHalf
     private static BtFit FitHalf(IReadOnlyList<Essay> essays, ReadOnlySpan<Judgement[]> groups, FitOptions options)
     {
         var judgements = new List<Judgement>();
+        var present = new HashSet<EssayId>();
         foreach (var group in groups)
         {
             judgements.AddRange(group);
+            foreach (var judgement in group)
+            {
+                present.Add(judgement.Winner);
+                present.Add(judgement.Loser);
+            }
         }
 
-        var present = judgements.SelectMany(j => new[] { j.Winner, j.Loser }).ToHashSet();
         return BradleyTerry.Fit(essays.Where(e => present.Contains(e.Id)), judgements, options);
     }
 
