@@ -18,20 +18,44 @@ internal static class RoundMatching
         }
 
         var matchOf = Enumerable.Repeat(-1, essayCount).ToArray();
-        var byEssay = new List<int>?[essayCount];
+
+        // Each essay's candidates in greedy order, as one array sliced per essay (a list per essay grew 200 lists of up to
+        // 200 entries every round).
+        var start = new int[essayCount + 1];
         foreach (var k in order)
         {
-            var (a, b, _) = pool[k];
-            (byEssay[a] ??= []).Add(k);
-            (byEssay[b] ??= []).Add(k);
-            if (matchOf[a] < 0 && matchOf[b] < 0)
-            {
-                matchOf[a] = matchOf[b] = k;
-            }
+            start[pool[k].A + 1]++;
+            start[pool[k].B + 1]++;
         }
 
-        while (Augment(pool, byEssay, matchOf))
+        for (var e = 0; e < essayCount; e++)
         {
+            start[e + 1] += start[e];
+        }
+
+        var edges = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(start[essayCount], 1));
+        try
+        {
+            var next = start[..essayCount];
+            foreach (var k in order)
+            {
+                var (a, b, _) = pool[k];
+                edges[next[a]++] = k;
+                edges[next[b]++] = k;
+                if (matchOf[a] < 0 && matchOf[b] < 0)
+                {
+                    matchOf[a] = matchOf[b] = k;
+                }
+            }
+
+            var byEssay = new ByEssay(start, edges);
+            while (Augment(pool, byEssay, matchOf))
+            {
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(edges);
         }
 
         return [.. Enumerable.Range(0, essayCount)
@@ -40,16 +64,16 @@ internal static class RoundMatching
             .OrderBy(k => rank[k])];
     }
 
-    private static bool Augment(List<Candidate> pool, List<int>?[] byEssay, int[] matchOf)
+    private static bool Augment(List<Candidate> pool, ByEssay byEssay, int[] matchOf)
     {
         for (var u = 0; u < matchOf.Length; u++)
         {
-            if (matchOf[u] >= 0 || byEssay[u] is not { } fromU)
+            if (matchOf[u] >= 0)
             {
                 continue;
             }
 
-            foreach (var k1 in fromU)
+            foreach (var k1 in byEssay[u])
             {
                 var x = Other(pool[k1], u);
                 if (matchOf[x] < 0)
@@ -59,7 +83,7 @@ internal static class RoundMatching
                 }
 
                 var y = Other(pool[matchOf[x]], x);
-                foreach (var k3 in byEssay[y]!)
+                foreach (var k3 in byEssay[y])
                 {
                     var v = Other(pool[k3], y);
                     if (v != u && matchOf[v] < 0)
@@ -73,6 +97,12 @@ internal static class RoundMatching
         }
 
         return false;
+    }
+
+    /// <summary>The candidates of essay e: <c>edges[start[e]..start[e + 1]]</c>, in greedy order.</summary>
+    private readonly struct ByEssay(int[] start, int[] edges)
+    {
+        public ReadOnlySpan<int> this[int essay] => edges.AsSpan(start[essay], start[essay + 1] - start[essay]);
     }
 
     private static int Other(Candidate c, int e) => c.A == e ? c.B : c.A;
