@@ -22,9 +22,9 @@ internal sealed class Collector : IAsyncDisposable
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, string> _succeeded = new(StringComparer.Ordinal);
     private int _sequence;
     private int _duplicatesDropped;
-    private int _successes;
 
     public Collector(Guid batchUuid, RunFolder folder, RunnerLog log)
     {
@@ -76,7 +76,11 @@ internal sealed class Collector : IAsyncDisposable
                 }
 
                 var actual = topic.Length > 0 ? topic : name.EndsWith("_failed", StringComparison.Ordinal) ? Topics.AssessmentFailed : Topics.AssessmentCompleted;
-                Accept(new BusMessage(actual, "", File.ReadAllBytes(file), new Dictionary<string, string>()));
+                if (Accept(new BusMessage(actual, "", File.ReadAllBytes(file), new Dictionary<string, string>())) is { } received)
+                {
+                    Commit(received);
+                }
+
                 restored++;
             }
         }
@@ -105,7 +109,23 @@ internal sealed class Collector : IAsyncDisposable
 
         if (Accept(message) is { } received)
         {
-            Save(received.Folder, received.Name, message);
+            try
+            {
+                Save(received.Folder, received.Name, message);
+            }
+            catch
+            {
+                // Not saved, so not taken: the bus delivers it again, and it must not be dropped as a repeat then.
+                _seenEvents.TryRemove(EventIdOf(message), out _);
+                if (received.Comparison is { } unsaved)
+                {
+                    _comparisons.TryRemove(unsaved.Data.CorrelationId, out _);
+                }
+
+                throw;
+            }
+
+            Commit(received);
             _log.Event(received.LogEvent, received.Level, received.Fields);
             if (received.Comparison is { } comparison)
             {
@@ -137,11 +157,6 @@ internal sealed class Collector : IAsyncDisposable
                     return null;
                 }
 
-                if (comparison.Data.ErrorDetail is null)
-                {
-                    Interlocked.Increment(ref _successes);
-                }
-
                 return new Received("comparisons", comparison.Data.CorrelationId, "collector_comparison_received", "info", new Dictionary<string, object?>
                 {
                     ["request_id"] = comparison.Data.CorrelationId,
@@ -149,14 +164,14 @@ internal sealed class Collector : IAsyncDisposable
                     ["error_code"] = comparison.Data.ErrorDetail?.ErrorCode,
                 }, comparison);
             case Topics.AssessmentCompleted:
-                Completed = EnvelopeMessages.Read<CjAssessmentCompletedV1>(message);
-                return new Received("completions", "completed", "collector_completion_received", "info", new Dictionary<string, object?> { ["stop_reason"] = Completed.Data.StopReason });
+                var completed = EnvelopeMessages.Read<CjAssessmentCompletedV1>(message);
+                return new Received("completions", "completed", "collector_completion_received", "info", new Dictionary<string, object?> { ["stop_reason"] = completed.Data.StopReason }, Outcome: completed);
             case Topics.AssessmentFailed:
-                Failed = EnvelopeMessages.Read<CjAssessmentFailedV1>(message);
-                return new Received("completions", "failed", "collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = Failed.Data.FailureReason });
+                var failed = EnvelopeMessages.Read<CjAssessmentFailedV1>(message);
+                return new Received("completions", "failed", "collector_failure_received", "error", new Dictionary<string, object?> { ["failure_reason"] = failed.Data.FailureReason }, Outcome: failed);
             case Topics.AssessmentResultPublished:
-                Result = EnvelopeMessages.Read<AssessmentResultV1>(message);
-                return new Received("assessment_results", "assessment_result", "collector_assessment_result_received", "info", new Dictionary<string, object?> { ["essays"] = Result.Data.EssayResults.Count });
+                var result = EnvelopeMessages.Read<AssessmentResultV1>(message);
+                return new Received("assessment_results", "assessment_result", "collector_assessment_result_received", "info", new Dictionary<string, object?> { ["essays"] = result.Data.EssayResults.Count }, Outcome: result);
             default:
                 return null;
         }
@@ -173,7 +188,7 @@ internal sealed class Collector : IAsyncDisposable
         lock (_gate)
         {
             var outcome = Failed?.Data.Comparisons ?? (Completed is not null && Result is not null ? Completed.Data.Comparisons : null);
-            if (outcome is not null && Volatile.Read(ref _successes) >= outcome.Succeeded)
+            if (outcome is not null && _succeeded.Count >= outcome.Succeeded)
             {
                 _terminal.TrySetResult();
             }
@@ -204,7 +219,51 @@ internal sealed class Collector : IAsyncDisposable
         AtomicFile.WriteAllBytes(Path.Combine(_folder.Events, kind, $"{sequence:D6}_{safe}.json"), message.Value.ToArray());
     }
 
+    /// <summary>
+    /// Takes a saved event into the outcome: a successful result counts its comparison (the request id without its
+    /// attempt number: CJ counts comparisons, and a late success of an earlier attempt must not count twice), an
+    /// outcome or result is set. Done only once its file is written, so the run never ends on an event it did not save.
+    /// </summary>
+    private void Commit(Received received)
+    {
+        lock (_gate)
+        {
+            if (received.Comparison?.Data is { ErrorDetail: null } success)
+            {
+                _succeeded.TryAdd(ComparisonOf(success.CorrelationId), success.CorrelationId);
+            }
+
+            switch (received.Outcome)
+            {
+                case EventEnvelope<CjAssessmentCompletedV1> completed:
+                    Completed = completed;
+                    break;
+                case EventEnvelope<CjAssessmentFailedV1> failed:
+                    Failed = failed;
+                    break;
+                case EventEnvelope<AssessmentResultV1> result:
+                    Result = result;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The comparison of request id <c>{batch}:{seq:D6}:{attempt}</c>: the id without its attempt number.</summary>
+    private static string ComparisonOf(string requestId)
+    {
+        var colon = requestId.LastIndexOf(':');
+        return colon > 0 && colon < requestId.Length - 1 && !requestId.AsSpan(colon + 1).ContainsAnyExceptInRange('0', '9')
+            ? requestId[..colon]
+            : requestId;
+    }
+
     /// <summary>What a new event makes the collector do: save it under <paramref name="Folder"/>, log it, announce a comparison.</summary>
     private sealed record Received(
-        string Folder, string Name, string LogEvent, string Level, Dictionary<string, object?> Fields, EventEnvelope<LlmComparisonResultV1>? Comparison = null);
+        string Folder,
+        string Name,
+        string LogEvent,
+        string Level,
+        Dictionary<string, object?> Fields,
+        EventEnvelope<LlmComparisonResultV1>? Comparison = null,
+        object? Outcome = null);
 }

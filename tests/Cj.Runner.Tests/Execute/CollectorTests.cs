@@ -3,6 +3,7 @@ using Cj.Hosting.Bus;
 using Cj.Runner.Artefact;
 using Cj.Runner.Execute;
 using Cj.Runner.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace Cj.Runner.Tests.Execute;
 
@@ -24,19 +25,50 @@ public sealed class CollectorTests
         await using var collector = new Collector(BatchUuid, folder, log);
         collector.Subscribe(bus);
 
-        // The failure (counting two successes) arrives before the second success; an error result does not count.
-        await PublishAsync(bus, Comparison(1, succeeded: true));
-        await PublishAsync(bus, Comparison(2, succeeded: false));
+        // The failure (counting two succeeded comparisons) arrives before the second one's success. Neither an error
+        // result nor a late success of another attempt of the first comparison counts as the second.
+        await PublishAsync(bus, Comparison(1, 0, succeeded: true));
+        await PublishAsync(bus, Comparison(1, 1, succeeded: true));
+        await PublishAsync(bus, Comparison(2, 0, succeeded: false));
         await PublishAsync(bus, Failure(succeeded: 2));
-        await Until(() => collector.Failed is not null && collector.Comparisons.Count == 2);
+        await Until(() => collector.Failed is not null && collector.Comparisons.Count == 3);
         Assert.False(collector.Terminal.IsCompleted);
 
-        await PublishAsync(bus, Comparison(1, succeeded: true)); // a repeat of the first success
-        await PublishAsync(bus, Comparison(3, succeeded: true));
+        await PublishAsync(bus, Comparison(1, 0, succeeded: true)); // a repeat of the first success
+        await PublishAsync(bus, Comparison(3, 0, succeeded: true));
         await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(3, collector.Comparisons.Count);
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(folder.Events, "comparisons")).Length);
+        Assert.Equal(4, collector.Comparisons.Count);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder.Events, "comparisons")).Length);
+    }
+
+    [Fact]
+    public async Task An_event_whose_file_could_not_be_written_is_taken_when_the_bus_delivers_it_again()
+    {
+        using var temp = new TempFolder();
+        var failures = new HandlerFailures();
+        await using var bus = new InProcessEventBus(TimeProvider.System, failures);
+        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        var folder = RunFolder.Create(temp.Path, "disk", BatchUuid);
+        var comparisons = Path.Combine(folder.Events, "comparisons");
+        Directory.Delete(comparisons);
+        await File.WriteAllTextAsync(comparisons, "not a folder"); // every write under it fails
+        await using var collector = new Collector(BatchUuid, folder, log);
+        collector.Subscribe(bus);
+
+        await PublishAsync(bus, Failure(succeeded: 1));
+        await PublishAsync(bus, Comparison(1, 0, succeeded: true));
+        await failures.First.WaitAsync(TimeSpan.FromSeconds(30)); // the result's file could not be written
+        await Until(() => collector.Failed is not null);
+        Assert.False(collector.Terminal.IsCompleted);
+        Assert.Empty(collector.Comparisons);
+
+        File.Delete(comparisons);
+        Directory.CreateDirectory(comparisons);
+        await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Single(collector.Comparisons);
+        Assert.Single(Directory.GetFiles(comparisons));
     }
 
     private static async Task Until(Func<bool> condition)
@@ -48,11 +80,11 @@ public sealed class CollectorTests
         }
     }
 
-    private static EventEnvelope<LlmComparisonResultV1> Comparison(int seq, bool succeeded)
+    private static EventEnvelope<LlmComparisonResultV1> Comparison(int seq, int attempt, bool succeeded)
     {
-        var requestId = $"{BatchUuid}:{seq:D6}:0";
+        var requestId = $"{BatchUuid}:{seq:D6}:{attempt}";
         var result = new LlmComparisonResultV1(
-            "q-" + seq, requestId, succeeded ? LlmComparisonResultV1.EssayA : null, succeeded ? "Clearer." : null, succeeded ? 4 : null,
+            $"q-{seq}-{attempt}", requestId, succeeded ? LlmComparisonResultV1.EssayA : null, succeeded ? "Clearer." : null, succeeded ? 4 : null,
             succeeded ? null : new ErrorDetail("PROVIDER_ERROR", "failed", requestId, "2026-12-01T00:00:00.000Z", SourceServices.LlmProvider, "comparison", new ErrorDetails(500, null, 1, null)),
             "mock", "mock-judge-1", 10, new TokenUsage(100, 10, 110, 0, 0, 0), 0m, "2026-12-01T00:00:00.000Z", "2026-12-01T00:00:01.000Z", null, null,
             new Dictionary<string, object?>());
@@ -72,4 +104,25 @@ public sealed class CollectorTests
 
     private static Task PublishAsync<T>(InProcessEventBus bus, EventEnvelope<T> envelope) =>
         bus.PublishAsync(EnvelopeMessages.ToMessage(envelope), CancellationToken.None);
+
+    /// <summary>A bus logger that completes <see cref="First"/> when a handler fails (the bus then delivers again).</summary>
+    private sealed class HandlerFailures : ILogger<InProcessEventBus>
+    {
+        private readonly TaskCompletionSource first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task First => first.Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name == "bus_handler_failed")
+            {
+                first.TrySetResult();
+            }
+        }
+    }
 }
