@@ -76,14 +76,7 @@ internal sealed record CanonicalRequest(
             first = false;
             CanonicalJson.WriteString(json, key);
             json.Append(':');
-            if (value is null)
-            {
-                json.Append("null");
-            }
-            else
-            {
-                CanonicalJson.WriteString(json, value);
-            }
+            Value(json, value);
         }
 
         json.Append('}');
@@ -99,9 +92,10 @@ internal sealed record CanonicalRequest(
 
         return text;
 
-        static void Field(StringBuilder json, string name, string? value)
+        static void Field(StringBuilder json, string name, string? value) => Value(json.Append(",\"").Append(name).Append("\":"), value);
+
+        static void Value(StringBuilder json, string? value)
         {
-            json.Append(",\"").Append(name).Append("\":");
             if (value is null)
             {
                 json.Append("null");

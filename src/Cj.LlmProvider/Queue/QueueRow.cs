@@ -10,12 +10,8 @@ internal sealed class QueueRow
         "llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id JOIN llm_request_bodies b ON b.queue_id = r.queue_id";
 
     /// <summary>The select list that fills a <see cref="QueueRow"/> from <see cref="From"/>.</summary>
-    public const string Columns = """
-        r.queue_id AS QueueId, r.correlation_id AS CorrelationId, r.batch_id AS BatchId,
-        r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
-        r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
-        b.canonical_request AS CanonicalRequest, b.metadata AS Metadata, r.status AS Status,
-        """ + StateColumns;
+    public const string Columns =
+        RequestColumns + " b.canonical_request AS CanonicalRequest, b.metadata AS Metadata, " + StateColumns;
 
     /// <summary>The tables of a row whose body the caller already holds: <see cref="BodilessColumns"/> reads them.</summary>
     public const string FromWithoutBody = "llm_requests r JOIN llm_legs l ON l.queue_id = r.queue_id";
@@ -24,15 +20,17 @@ internal sealed class QueueRow
     /// <see cref="Columns"/> without the body (both texts empty): a finishing leg's processor holds the body it claimed,
     /// and reading the canonical request again cost a copy of both essays per request.
     /// </summary>
-    public const string BodilessColumns = """
+    public const string BodilessColumns = RequestColumns + " '' AS CanonicalRequest, '' AS Metadata, " + StateColumns;
+
+    /// <summary>The columns before the body (<see cref="Read"/> reads by position: the body is columns 10 and 11).</summary>
+    private const string RequestColumns = """
         r.queue_id AS QueueId, r.correlation_id AS CorrelationId, r.batch_id AS BatchId,
         r.callback_topic AS CallbackTopic, r.priority AS Priority, r.mode AS Mode, r.provider AS Provider,
         r.model AS Model, r.prompt_sha256 AS PromptSha256, r.occurrence AS Occurrence,
-        '' AS CanonicalRequest, '' AS Metadata, r.status AS Status,
-        """ + StateColumns;
+        """;
 
     private const string StateColumns = """
-        r.queued_at AS QueuedAt, r.expires_at AS ExpiresAt, r.started_at AS StartedAt,
+        r.status AS Status, r.queued_at AS QueuedAt, r.expires_at AS ExpiresAt, r.started_at AS StartedAt,
         r.completed_at AS CompletedAt, r.error_code AS ErrorCode, r.callback_event_id AS CallbackEventId,
         l.leg AS Leg, l.status AS LegStatus, l.attempts AS Attempts, l.once_retries AS OnceRetries,
         l.prompt_tokens AS PromptTokens, l.completion_tokens AS CompletionTokens,

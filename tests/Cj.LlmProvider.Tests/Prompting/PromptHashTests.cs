@@ -1,26 +1,11 @@
 using Cj.LlmProvider.Prompting;
+using Cj.LlmProvider.Tests.Support;
 
 namespace Cj.LlmProvider.Tests.Prompting;
 
 public sealed class PromptHashTests
 {
-    private static readonly CanonicalRequest Golden = new(
-        "single-1",
-        "mock",
-        "mock-judge-1",
-        "You are a judge.",
-        [
-            new CanonicalBlock("static", "Assignment.", true, "5m"),
-            new CanonicalBlock("essay_a", "Essay one.", false, null),
-            new CanonicalBlock("essay_b", "Essay two.", false, null),
-            new CanonicalBlock("footer", "Answer.", false, null),
-        ],
-        0.0,
-        4096,
-        null,
-        null,
-        new Dictionary<string, string>(),
-        true);
+    private static readonly CanonicalRequest Golden = CanonicalRequests.Golden;
 
     [Fact]
     public void The_golden_request_hashes_to_its_pinned_value()

@@ -3,6 +3,7 @@ using Cj.Hosting.Store;
 using Cj.LlmProvider.Prompting;
 using Cj.LlmProvider.Providers;
 using Cj.LlmProvider.Queue;
+using Cj.LlmProvider.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Cj.LlmProvider.Tests.Queue;
@@ -13,23 +14,6 @@ namespace Cj.LlmProvider.Tests.Queue;
 /// </summary>
 public sealed class RecordTests : IDisposable
 {
-    private static readonly CanonicalRequest Request = new(
-        "single-1",
-        "mock",
-        "mock-judge-1",
-        "You are a judge.",
-        [
-            new CanonicalBlock("static", "Assignment.", true, "5m"),
-            new CanonicalBlock("essay_a", "Essay one.", false, null),
-            new CanonicalBlock("essay_b", "Essay two.", false, null),
-        ],
-        0.0,
-        4096,
-        null,
-        null,
-        new Dictionary<string, string>(),
-        true);
-
     private readonly string folder = Directory.CreateTempSubdirectory("cj-llm-record-").FullName;
     private readonly SqliteDatabase database;
     private readonly QueueStore store;
@@ -79,7 +63,7 @@ public sealed class RecordTests : IDisposable
 
     private async Task<QueueRow> ClaimAsync(string queueId, string correlationId)
     {
-        var json = Request.ToCanonicalJson();
+        var json = CanonicalRequests.Golden.ToCanonicalJson();
         var admitted = await store.AdmitAsync(
             new NewRequest(
                 queueId, correlationId, Guid.NewGuid(), "huleedu.llm_provider.comparison_result.v1", null, 5, "mock", "mock-judge-1",

@@ -71,12 +71,18 @@ public sealed class CollectorTests
         Assert.Single(Directory.GetFiles(comparisons));
     }
 
+    /// <summary>Polls <paramref name="condition"/> every few milliseconds (no fixed sleeps) for at most 30 s.</summary>
     private static async Task Until(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadline = Environment.TickCount64 + 30_000;
         while (!condition())
         {
-            await Task.Delay(5, timeout.Token);
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException("the collector did not reach the expected state within 30 s");
+            }
+
+            await Task.Delay(5);
         }
     }
 
