@@ -39,4 +39,12 @@ public interface IEventBus
     /// </summary>
     IAsyncDisposable SubscribeBatch(string topic, string group, int maxBatch, Func<IReadOnlyList<BusMessage>, CancellationToken, Task> handler) =>
         Subscribe(topic, group, (message, cancellationToken) => handler([message], cancellationToken));
+
+    /// <summary>
+    /// A task that completes once <paramref name="group"/> has committed every message published on
+    /// <paramref name="topic"/> before this call (Kafka: its committed offsets reach the high watermarks read now), so
+    /// that a consumer of two topics can tell it has read one of them as far as a message on the other implies. Null
+    /// when this bus cannot tell.
+    /// </summary>
+    Task? CaughtUpAsync(string topic, string group, CancellationToken cancellationToken) => null;
 }

@@ -118,6 +118,14 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
         return subscription;
     }
 
+    /// <inheritdoc />
+    public Task? CaughtUpAsync(string topic, string group, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        return Topic(topic).CommittedAsync(group, cancellationToken);
+    }
+
     /// <summary>Every message published on <paramref name="topic"/> so far, in order (for tests and diagnostics).</summary>
     public IReadOnlyList<BusMessage> Snapshot(string topic) => Topic(topic).Snapshot();
 

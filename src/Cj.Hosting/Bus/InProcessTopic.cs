@@ -94,6 +94,32 @@ internal sealed class InProcessTopic
         }
     }
 
+    /// <summary>Completes once <paramref name="group"/> has committed every message this topic holds now.</summary>
+    public async Task CommittedAsync(string group, CancellationToken cancellationToken)
+    {
+        int end;
+        lock (gate)
+        {
+            end = log.Count;
+        }
+
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (Group(group).Committed >= end)
+                {
+                    return;
+                }
+
+                next = changed.Task;
+            }
+
+            await next.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public int CommittedOffset(string group)
     {
         lock (gate)

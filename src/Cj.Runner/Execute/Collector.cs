@@ -23,6 +23,11 @@ internal sealed class Collector : IAsyncDisposable
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, string> _succeeded = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private IEventBus? _bus;
+    private string _group = "";
+    private bool _watching;
+    private volatile bool _resultsCaughtUp = true;
     private int _sequence;
     private int _duplicatesDropped;
 
@@ -54,12 +59,24 @@ internal sealed class Collector : IAsyncDisposable
     /// <summary>Starts consuming the batch's topics (as one consumer group per batch, so a resumed run continues it).</summary>
     public void Subscribe(IEventBus bus)
     {
-        var group = $"eng5-np-runner-eng5np-{_batchUuid}";
+        ArgumentNullException.ThrowIfNull(bus);
+        _group = GroupOf(_batchUuid);
+        lock (_gate)
+        {
+            _bus = bus;
+            _resultsCaughtUp = false;
+        }
+
         foreach (var topic in new[] { Topics.ComparisonResult, Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
         {
-            _subscriptions.Add(bus.Subscribe(topic, group, HandleAsync));
+            _subscriptions.Add(bus.Subscribe(topic, _group, HandleAsync));
         }
+
+        WatchResults();
     }
+
+    /// <summary>The consumer group of a batch's collector (one per batch, so a resumed run continues it).</summary>
+    public static string GroupOf(Guid batchUuid) => $"eng5-np-runner-eng5np-{batchUuid}";
 
     /// <summary>Takes back the events an interrupted run of this folder already saved; returns how many.</summary>
     public int Restore()
@@ -92,6 +109,7 @@ internal sealed class Collector : IAsyncDisposable
     /// <summary>Stops consuming; idempotent. Called before the manifest is taken, so no file lands after it.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var subscription in _subscriptions)
         {
             await subscription.DisposeAsync().ConfigureAwait(false);
@@ -126,6 +144,11 @@ internal sealed class Collector : IAsyncDisposable
             }
 
             Commit(received);
+            if (received.Outcome is EventEnvelope<CjAssessmentCompletedV1> or EventEnvelope<CjAssessmentFailedV1>)
+            {
+                WatchResults();
+            }
+
             _log.Event(received.LogEvent, received.Level, received.Fields);
             if (received.Comparison is { } comparison)
             {
@@ -178,20 +201,69 @@ internal sealed class Collector : IAsyncDisposable
     }
 
     /// <summary>
-    /// Completes <see cref="Terminal"/> once the batch completed (with its result) or failed, and every comparison the
-    /// outcome counts as succeeded has its successful result here. The results arrive on their own subscription,
-    /// which may lag behind the outcome's (a slow disk under the event files): without the count, a run could end
-    /// without the last comparisons. Every event calls this under the lock, so whichever comes last sees the rest.
+    /// Completes <see cref="Terminal"/> once the batch completed (with its result) or failed, every comparison the
+    /// outcome counts as succeeded has a successful result here, and the results subscription has read the result
+    /// topic as far as it reached when the outcome arrived. The results arrive on their own subscription, which may lag
+    /// behind the outcome's (a slow disk under the event files), so a run could otherwise end without its last
+    /// comparisons. The count alone is not enough: a late success for a comparison CJ had already failed for good
+    /// counts here but not in the outcome, and could stand in for a success still on its way. Every CJ counted was on
+    /// the topic before CJ sent the outcome, so once read that far nothing it counted is missing. Every event calls
+    /// this under the lock, so whichever comes last sees the rest.
     /// </summary>
     private void CheckTerminal()
     {
         lock (_gate)
         {
             var outcome = Failed?.Data.Comparisons ?? (Completed is not null && Result is not null ? Completed.Data.Comparisons : null);
-            if (outcome is not null && _succeeded.Count >= outcome.Succeeded)
+            if (outcome is not null && _resultsCaughtUp && _succeeded.Count >= outcome.Succeeded)
             {
                 _terminal.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>
+    /// Once subscribed and holding the outcome, waits (once) until the results subscription has committed every result
+    /// published so far, then checks again. A bus that cannot tell leaves the count alone to decide. Before
+    /// <see cref="Subscribe"/>, restored files decide on the count alone: the run that saved them ended on them.
+    /// </summary>
+    private void WatchResults()
+    {
+        IEventBus bus;
+        lock (_gate)
+        {
+            if (_watching || _bus is null || (Completed is null && Failed is null))
+            {
+                return;
+            }
+
+            _watching = true;
+            bus = _bus;
+        }
+
+        var caughtUp = bus.CaughtUpAsync(Topics.ComparisonResult, _group, _stopping.Token);
+        if (caughtUp is null)
+        {
+            _resultsCaughtUp = true;
+            CheckTerminal();
+            return;
+        }
+
+        _ = AfterAsync(caughtUp);
+
+        async Task AfterAsync(Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopped: the run is being torn down
+            }
+
+            _resultsCaughtUp = true;
+            CheckTerminal();
         }
     }
 

@@ -85,4 +85,31 @@ public sealed class InProcessEventBusTests
         Assert.Equal(["a", "b", "b", "b", "c"], attempts);
         Assert.Equal(2, bus.RedeliveryCount);
     }
+
+    [Fact]
+    public async Task Caught_up_waits_for_the_group_to_commit_what_was_published_before_the_call_and_no_more()
+    {
+        await using var bus = new InProcessEventBus();
+        using var gate = new SemaphoreSlim(0);
+        var (record, received) = Messages.Recorder();
+        await using var subscription = bus.Subscribe(Topic, "g", async (message, cancellationToken) =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            await record(message, cancellationToken);
+        });
+        await Messages.PublishTexts(bus, Topic, "a", "b");
+
+        var caughtUp = bus.CaughtUpAsync(Topic, "g", CancellationToken.None)!;
+        await Messages.PublishTexts(bus, Topic, "c"); // after the call: not waited for
+        Assert.False(caughtUp.IsCompleted);
+        gate.Release();
+        Assert.Equal(["a"], await Wait.ForItems(received, 1));
+        Assert.False(caughtUp.IsCompleted);
+
+        gate.Release();
+        await Wait.For(caughtUp);
+        Assert.Equal(2, bus.CommittedOffset(Topic, "g"));
+        Assert.True(bus.CaughtUpAsync("huleedu.other.v1", "g", CancellationToken.None)!.IsCompleted); // nothing to read there
+        gate.Release();
+    }
 }

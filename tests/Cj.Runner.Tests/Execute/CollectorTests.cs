@@ -71,6 +71,41 @@ public sealed class CollectorTests
         Assert.Single(Directory.GetFiles(comparisons));
     }
 
+    [Fact]
+    public async Task A_late_success_for_a_comparison_that_failed_for_good_does_not_stand_in_for_one_still_on_its_way()
+    {
+        using var temp = new TempFolder();
+        var failures = new HandlerFailures();
+        await using var bus = new InProcessEventBus(TimeProvider.System, failures);
+        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        var folder = RunFolder.Create(temp.Path, "late", BatchUuid);
+        var comparisons = Path.Combine(folder.Events, "comparisons");
+        await using var collector = new Collector(BatchUuid, folder, log);
+        collector.Subscribe(bus);
+
+        // Comparison 2's first attempt timed out and its retry failed, so CJ failed it for good; the first attempt's
+        // success came late and CJ ignored it. CJ counts comparisons 1 and 3, whose last result lags here (its file
+        // cannot be written yet) while the failure arrives.
+        await PublishAsync(bus, Comparison(1, 0, succeeded: true));
+        await PublishAsync(bus, Comparison(2, 1, succeeded: false));
+        await PublishAsync(bus, Comparison(2, 0, succeeded: true));
+        await Until(() => collector.Comparisons.Count == 3);
+        Directory.Delete(comparisons, recursive: true);
+        await File.WriteAllTextAsync(comparisons, "not a folder");
+        await PublishAsync(bus, Comparison(3, 0, succeeded: true));
+        await failures.First.WaitAsync(TimeSpan.FromSeconds(30));
+        await PublishAsync(bus, Failure(succeeded: 2));
+        await bus.CaughtUpAsync(Topics.AssessmentFailed, Collector.GroupOf(BatchUuid), CancellationToken.None)!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(collector.Failed);
+        Assert.False(collector.Terminal.IsCompleted); // two successes are here, but not both of those CJ counted
+
+        File.Delete(comparisons);
+        Directory.CreateDirectory(comparisons);
+        await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains(collector.Comparisons, c => c.Data.CorrelationId == $"{BatchUuid}:000003:0");
+    }
+
     /// <summary>Polls <paramref name="condition"/> every few milliseconds (no fixed sleeps) for at most 30 s.</summary>
     private static async Task Until(Func<bool> condition)
     {
