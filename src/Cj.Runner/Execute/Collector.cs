@@ -27,7 +27,7 @@ internal sealed class Collector : IAsyncDisposable
     private IEventBus? _bus;
     private string _group = "";
     private bool _watching;
-    private volatile bool _resultsCaughtUp = true;
+    private volatile bool _resultsCaughtUp;
     private int _sequence;
     private int _duplicatesDropped;
 
@@ -53,8 +53,24 @@ internal sealed class Collector : IAsyncDisposable
     /// <summary>Raised after every new comparison result, for the progress display.</summary>
     public event Action<EventEnvelope<LlmComparisonResultV1>>? ComparisonArrived;
 
-    /// <summary>Completes when the batch completed (with its result) or failed.</summary>
+    /// <summary>Completes when the batch completed (with its result) or failed and every result it counts is here (see <see cref="CheckTerminal"/>).</summary>
     public Task Terminal => _terminal.Task;
+
+    /// <summary>
+    /// Whether the events held now include the outcome and a successful result for every comparison it counts. Saved
+    /// files alone cannot show more: a run killed while its results lagged may have saved a late success that CJ did
+    /// not count in place of one it did. Only a run that read the results to the end (<see cref="Terminal"/>) can.
+    /// </summary>
+    public bool OutcomeCountsMet
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return OutcomeCounts() is { } outcome && _succeeded.Count >= outcome.Succeeded;
+            }
+        }
+    }
 
     /// <summary>Starts consuming the batch's topics (as one consumer group per batch, so a resumed run continues it).</summary>
     public void Subscribe(IEventBus bus)
@@ -64,7 +80,6 @@ internal sealed class Collector : IAsyncDisposable
         lock (_gate)
         {
             _bus = bus;
-            _resultsCaughtUp = false;
         }
 
         foreach (var topic in new[] { Topics.ComparisonResult, Topics.AssessmentCompleted, Topics.AssessmentFailed, Topics.AssessmentResultPublished })
@@ -102,7 +117,6 @@ internal sealed class Collector : IAsyncDisposable
             }
         }
 
-        CheckTerminal();
         return restored;
     }
 
@@ -214,18 +228,20 @@ internal sealed class Collector : IAsyncDisposable
     {
         lock (_gate)
         {
-            var outcome = Failed?.Data.Comparisons ?? (Completed is not null && Result is not null ? Completed.Data.Comparisons : null);
-            if (outcome is not null && _resultsCaughtUp && _succeeded.Count >= outcome.Succeeded)
+            if (_resultsCaughtUp && OutcomeCounts() is { } outcome && _succeeded.Count >= outcome.Succeeded)
             {
                 _terminal.TrySetResult();
             }
         }
     }
 
+    /// <summary>The outcome's comparison counts: of the failure, or of the completion once its result is here too.</summary>
+    private ComparisonCounts? OutcomeCounts() =>
+        Failed?.Data.Comparisons ?? (Completed is not null && Result is not null ? Completed.Data.Comparisons : null);
+
     /// <summary>
     /// Once subscribed and holding the outcome, waits (once) until the results subscription has committed every result
-    /// published so far, then checks again. A bus that cannot tell leaves the count alone to decide. Before
-    /// <see cref="Subscribe"/>, restored files decide on the count alone: the run that saved them ended on them.
+    /// published so far, then checks again. A bus that cannot tell leaves the count alone to decide.
     /// </summary>
     private void WatchResults()
     {

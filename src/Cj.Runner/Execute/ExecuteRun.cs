@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Cj.Contracts;
 using Cj.Hosting.Bus;
 using Cj.Runner.Artefact;
@@ -37,7 +38,8 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
         using var runLock = RunLock.Acquire(stateDirectory);
         await using var collector = new Collector(context.BatchUuid, folder, log);
         var restored = settings.Resume ? collector.Restore() : 0;
-        if (collector.Terminal.IsCompleted)
+        var collected = Path.Combine(stateDirectory, "collected");
+        if (settings.Resume && collector.OutcomeCountsMet && File.Exists(collected))
         {
             log.Event("run_already_finished", fields: new Dictionary<string, object?> { ["events_restored"] = restored });
             log.Say("The batch had already finished; its artefact is written again from the saved events.");
@@ -81,6 +83,11 @@ internal sealed class ExecuteRun(TimeProvider time, Func<string, string?> enviro
         if (timedOut)
         {
             log.Event("collector_timeout", "warning", new Dictionary<string, object?> { ["timeout_seconds"] = settings.CompletionTimeoutSeconds });
+        }
+        else
+        {
+            // Every event of the batch is saved: a later --resume writes the artefact again from them alone.
+            AtomicFile.WriteAllText(collected, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "\n");
         }
 
         progress.Finish();

@@ -89,13 +89,13 @@ public sealed class CollectorTests
         await PublishAsync(bus, Comparison(1, 0, succeeded: true));
         await PublishAsync(bus, Comparison(2, 1, succeeded: false));
         await PublishAsync(bus, Comparison(2, 0, succeeded: true));
-        await Until(() => collector.Comparisons.Count == 3);
+        await CaughtUp(bus, Topics.ComparisonResult); // all three saved
         Directory.Delete(comparisons, recursive: true);
         await File.WriteAllTextAsync(comparisons, "not a folder");
         await PublishAsync(bus, Comparison(3, 0, succeeded: true));
         await failures.First.WaitAsync(TimeSpan.FromSeconds(30));
         await PublishAsync(bus, Failure(succeeded: 2));
-        await bus.CaughtUpAsync(Topics.AssessmentFailed, Collector.GroupOf(BatchUuid), CancellationToken.None)!.WaitAsync(TimeSpan.FromSeconds(30));
+        await CaughtUp(bus, Topics.AssessmentFailed);
         Assert.NotNull(collector.Failed);
         Assert.False(collector.Terminal.IsCompleted); // two successes are here, but not both of those CJ counted
 
@@ -105,6 +105,37 @@ public sealed class CollectorTests
 
         Assert.Contains(collector.Comparisons, c => c.Data.CorrelationId == $"{BatchUuid}:000003:0");
     }
+
+    [Fact]
+    public async Task Saved_events_alone_do_not_end_a_run_until_the_results_are_read_to_the_end()
+    {
+        using var temp = new TempFolder();
+        var folder = RunFolder.Create(temp.Path, "resume", BatchUuid);
+        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        await using (var bus = new InProcessEventBus())
+        {
+            await using var first = new Collector(BatchUuid, folder, log);
+            first.Subscribe(bus);
+            await PublishAsync(bus, Comparison(1, 0, succeeded: true));
+            await PublishAsync(bus, Failure(succeeded: 1));
+            await first.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // A resumed run cannot tell from the files whether the run that saved them read every result: it must read on.
+        await using var again = new Collector(BatchUuid, folder, log);
+        Assert.Equal(2, again.Restore());
+        Assert.True(again.OutcomeCountsMet);
+        Assert.False(again.Terminal.IsCompleted);
+
+        await using var resumed = new InProcessEventBus();
+        again.Subscribe(resumed);
+        await again.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(again.Comparisons);
+    }
+
+    /// <summary>Waits until the collector's group has committed everything published on <paramref name="topic"/> so far.</summary>
+    private static Task CaughtUp(InProcessEventBus bus, string topic) =>
+        bus.CaughtUpAsync(topic, Collector.GroupOf(BatchUuid), CancellationToken.None)!.WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Polls <paramref name="condition"/> every few milliseconds (no fixed sleeps) for at most 30 s.</summary>
     private static async Task Until(Func<bool> condition)
