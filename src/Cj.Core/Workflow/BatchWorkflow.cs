@@ -76,8 +76,11 @@ public static class BatchWorkflow
             return (state, []);
         }
 
+        // A late success counts while its comparison has no success yet, even one already failed for good (§8): the call
+        // was made and paid for, and its verdict is as good as any other. Later results for that comparison are ignored,
+        // and a late verdict naming neither essay changes nothing (Settle leaves a settled comparison alone).
         var comparison = state.Comparisons[where.Seq];
-        if (comparison.Status != ComparisonStatus.Pending)
+        if (comparison.Status == ComparisonStatus.Succeeded)
         {
             return (state, []);
         }

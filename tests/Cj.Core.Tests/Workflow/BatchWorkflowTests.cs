@@ -1,3 +1,4 @@
+using Cj.Core.Pairing;
 using Cj.Core.Workflow;
 
 namespace Cj.Core.Tests.Workflow;
@@ -100,6 +101,31 @@ public sealed class BatchWorkflowTests
         Assert.Equal(0, harness.State.Successes);
         Assert.Empty(harness.State.Judgements);
         Assert.Contains(end.Reason, new[] { StopReasons.LowSuccessRate, StopReasons.NoSuccessfulComparisons });
+    }
+
+    [Fact]
+    public void A_late_success_counts_for_a_comparison_that_had_failed_for_good_and_later_results_are_ignored()
+    {
+        var essays = WorkflowHarness.Essays(10, "E+", "B");
+        var harness = new WorkflowHarness(_ => null);
+        var settings = EngineSettings.Default with { MaxRetryAttempts = 1, SplitHalfSplits = 0 };
+        harness.Apply(new BatchCreated(harness.Now, "batch-1", essays, settings));
+        var first = harness.Sent[0];
+
+        harness.Apply(new ComparisonTimedOut(harness.Now, first.RequestId));
+        var retry = Assert.Single(harness.Sent, r => r.ComparisonSeq == first.ComparisonSeq && r.Attempt == 1);
+        harness.Apply(new ComparisonFailed(harness.Now, retry.RequestId, "server_error", Retryable: true));
+        Assert.Equal(ComparisonStatus.FailedPermanently, harness.State.Comparisons[first.ComparisonSeq].Status);
+
+        // The timed-out first attempt answers after all: its verdict counts (§8), and nothing after it does.
+        harness.Apply(new ComparisonSucceeded(harness.Now, first.RequestId, first.Second));
+        var comparison = harness.State.Comparisons[first.ComparisonSeq];
+        Assert.Equal(ComparisonStatus.Succeeded, comparison.Status);
+        Assert.Equal(first.Second, comparison.Judgement!.Winner);
+        harness.Apply(new ComparisonSucceeded(harness.Now, retry.RequestId, first.First));
+        Assert.Equal(first.Second, harness.State.Comparisons[first.ComparisonSeq].Judgement!.Winner);
+        Assert.Equal(1, harness.State.Successes);
+        Assert.Equal(2, harness.Sent.Count(r => r.ComparisonSeq == first.ComparisonSeq)); // no further attempt was asked for
     }
 
     [Theory]
