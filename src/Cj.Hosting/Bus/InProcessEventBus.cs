@@ -21,6 +21,7 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
     private readonly ConcurrentDictionary<InProcessSubscription, byte> subscriptions = new();
     private readonly BusJournal? journal;
     private readonly Dictionary<string, List<BusMessage>> stored = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource closing = new();
     private int redeliveries;
     private volatile bool disposed;
 
@@ -119,11 +120,19 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Disposing the bus cancels the wait.</remarks>
     public Task? CaughtUpAsync(string topic, string group, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentException.ThrowIfNullOrEmpty(group);
-        return Topic(topic).CommittedAsync(group, cancellationToken);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return WaitAsync(Topic(topic), group, cancellationToken);
+
+        async Task WaitAsync(InProcessTopic target, string group, CancellationToken cancellationToken)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
+            await target.CommittedAsync(group, linked.Token).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Every message published on <paramref name="topic"/> so far, in order (for tests and diagnostics).</summary>
@@ -133,6 +142,7 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         disposed = true;
+        await closing.CancelAsync().ConfigureAwait(false);
         foreach (var subscription in subscriptions.Keys)
         {
             await subscription.DisposeAsync().ConfigureAwait(false);

@@ -112,4 +112,18 @@ public sealed class InProcessEventBusTests
         Assert.True(bus.CaughtUpAsync("huleedu.other.v1", "g", CancellationToken.None)!.IsCompleted); // nothing to read there
         gate.Release();
     }
+
+    [Fact]
+    public async Task Disposing_the_bus_ends_a_wait_for_a_group_that_will_never_catch_up()
+    {
+        var bus = new InProcessEventBus();
+        await Messages.PublishTexts(bus, Topic, "a");
+        var caughtUp = bus.CaughtUpAsync(Topic, "nobody-reads", CancellationToken.None)!;
+        Assert.False(caughtUp.IsCompleted);
+
+        await bus.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Wait.For(caughtUp));
+        Assert.Throws<ObjectDisposedException>(() => { _ = bus.CaughtUpAsync(Topic, "nobody-reads", CancellationToken.None); });
+    }
 }
