@@ -126,12 +126,12 @@ public sealed class InProcessEventBus : IEventBus, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentException.ThrowIfNullOrEmpty(group);
         ObjectDisposedException.ThrowIf(disposed, this);
-        return WaitAsync(Topic(topic), group, cancellationToken);
+        return WaitAsync();
 
-        async Task WaitAsync(InProcessTopic target, string group, CancellationToken cancellationToken)
+        async Task WaitAsync()
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
-            await target.CommittedAsync(group, linked.Token).ConfigureAwait(false);
+            await Topic(topic).CommittedAsync(group, linked.Token).ConfigureAwait(false);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class CollectorTests
     {
         using var temp = new TempFolder();
         await using var bus = new InProcessEventBus();
-        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        using var log = QuietLog();
         var folder = RunFolder.Create(temp.Path, "lag", BatchUuid);
         await using var collector = new Collector(BatchUuid, folder, log);
         collector.Subscribe(bus);
@@ -48,11 +48,10 @@ public sealed class CollectorTests
         using var temp = new TempFolder();
         var failures = new HandlerFailures();
         await using var bus = new InProcessEventBus(TimeProvider.System, failures);
-        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        using var log = QuietLog();
         var folder = RunFolder.Create(temp.Path, "disk", BatchUuid);
         var comparisons = Path.Combine(folder.Events, "comparisons");
-        Directory.Delete(comparisons);
-        await File.WriteAllTextAsync(comparisons, "not a folder"); // every write under it fails
+        await BreakFolder(comparisons);
         await using var collector = new Collector(BatchUuid, folder, log);
         collector.Subscribe(bus);
 
@@ -63,8 +62,7 @@ public sealed class CollectorTests
         Assert.False(collector.Terminal.IsCompleted);
         Assert.Empty(collector.Comparisons);
 
-        File.Delete(comparisons);
-        Directory.CreateDirectory(comparisons);
+        RepairFolder(comparisons);
         await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Single(collector.Comparisons);
@@ -77,7 +75,7 @@ public sealed class CollectorTests
         using var temp = new TempFolder();
         var failures = new HandlerFailures();
         await using var bus = new InProcessEventBus(TimeProvider.System, failures);
-        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        using var log = QuietLog();
         var folder = RunFolder.Create(temp.Path, "late", BatchUuid);
         var comparisons = Path.Combine(folder.Events, "comparisons");
         await using var collector = new Collector(BatchUuid, folder, log);
@@ -90,8 +88,7 @@ public sealed class CollectorTests
         await PublishAsync(bus, Comparison(2, 1, succeeded: false));
         await PublishAsync(bus, Comparison(2, 0, succeeded: true));
         await CaughtUp(bus, Topics.ComparisonResult); // all three saved
-        Directory.Delete(comparisons, recursive: true);
-        await File.WriteAllTextAsync(comparisons, "not a folder");
+        await BreakFolder(comparisons);
         await PublishAsync(bus, Comparison(3, 0, succeeded: true));
         await failures.First.WaitAsync(TimeSpan.FromSeconds(30));
         await PublishAsync(bus, Failure(succeeded: 2));
@@ -99,8 +96,7 @@ public sealed class CollectorTests
         Assert.NotNull(collector.Failed);
         Assert.False(collector.Terminal.IsCompleted); // two successes are here, but not both of those CJ counted
 
-        File.Delete(comparisons);
-        Directory.CreateDirectory(comparisons);
+        RepairFolder(comparisons);
         await collector.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains(collector.Comparisons, c => c.Data.CorrelationId == $"{BatchUuid}:000003:0");
@@ -111,7 +107,7 @@ public sealed class CollectorTests
     {
         using var temp = new TempFolder();
         var folder = RunFolder.Create(temp.Path, "resume", BatchUuid);
-        using var log = new RunnerLog(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+        using var log = QuietLog();
         await using (var bus = new InProcessEventBus())
         {
             await using var first = new Collector(BatchUuid, folder, log);
@@ -131,6 +127,21 @@ public sealed class CollectorTests
         again.Subscribe(resumed);
         await again.Terminal.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Single(again.Comparisons);
+    }
+
+    private static RunnerLog QuietLog() => new(TextWriter.Null, json: true, TimeProvider.System, new Dictionary<string, object?>());
+
+    /// <summary>Replaces <paramref name="folder"/> by a file, so every write under it fails until <see cref="RepairFolder"/>.</summary>
+    private static Task BreakFolder(string folder)
+    {
+        Directory.Delete(folder, recursive: true);
+        return File.WriteAllTextAsync(folder, "not a folder");
+    }
+
+    private static void RepairFolder(string folder)
+    {
+        File.Delete(folder);
+        Directory.CreateDirectory(folder);
     }
 
     /// <summary>Waits until the collector's group has committed everything published on <paramref name="topic"/> so far.</summary>
