@@ -36,7 +36,7 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         {
             var connection = cache.Writer;
             await using var transaction = connection.BeginTransaction();
-            var statuses = new Dictionary<string, BatchState>(StringComparer.Ordinal);
+            var stale = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (batchId, decide) in steps)
             {
                 var batch = changed.TryGetValue(batchId, out var current) ? current : cache.Load(connection, transaction, batchId);
@@ -44,20 +44,20 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
                 batch ??= @event is null ? null : cache.Load(connection, transaction, batchId);
                 if (@event is not null && batch is { IsRunning: true })
                 {
-                    var (next, end, stale) = Apply(connection, transaction, batch, @event, now, sends, statuses);
+                    var (next, end, changes) = Apply(connection, transaction, batch, @event, now, sends, stale);
                     changed[batchId] = next;
                     ended |= end;
-                    if (stale)
+                    if (changes)
                     {
-                        statuses[batchId] = next.State;
+                        stale.Add(batchId);
                     }
                 }
             }
 
             // The status row is a summary of the state: written once per batch and transaction, from its last state.
-            foreach (var state in statuses.Values)
+            foreach (var batchId in stale)
             {
-                BatchStore.UpdateStatus(connection, transaction, state, now);
+                BatchStore.UpdateStatus(connection, transaction, changed[batchId].State, now);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
 
     /// <summary>
     /// Applies one event; <c>Stale</c> when the status row must be written from the new state at the end of the
-    /// transaction (<paramref name="statuses"/> holds those already pending).
+    /// transaction (<paramref name="stale"/> names the batches whose row is already pending).
     /// </summary>
     private (LoadedBatch Next, bool Ended, bool Stale) Apply(
         SqliteConnection connection,
@@ -124,7 +124,7 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         BatchEvent @event,
         DateTimeOffset now,
         List<DispatchItem> sends,
-        Dictionary<string, BatchState> statuses)
+        HashSet<string> stale)
     {
         BatchState state;
         System.Collections.Immutable.ImmutableArray<BatchAction> actions;
@@ -136,9 +136,9 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
         {
             // A batch whose step throws would throw again on every redelivery: end it with the failure event.
             logger.StepFailed(batch.Row.BatchId, ex);
-            if (statuses.Remove(batch.Row.BatchId, out var pending))
+            if (stale.Remove(batch.Row.BatchId))
             {
-                BatchStore.UpdateStatus(connection, transaction, pending, now); // the counts of the steps before this one
+                BatchStore.UpdateStatus(connection, transaction, batch.State, now); // the counts of the steps before this one
             }
 
             BatchStore.MarkFailed(connection, transaction, batch.Row.BatchId, "scoring_failed", now);

@@ -57,9 +57,9 @@ internal sealed class Collector : IAsyncDisposable
     public Task Terminal => _terminal.Task;
 
     /// <summary>
-    /// Whether the events held now include the outcome and a successful result for every comparison it counts. Saved
-    /// files alone cannot show more: a run killed while its results lagged may have saved a late success that CJ did
-    /// not count in place of one it did. Only a run that read the results to the end (<see cref="Terminal"/>) can.
+    /// Whether the events held now include the outcome and as many successful results as it counts. Saved files alone
+    /// cannot show more: a run killed while its results lagged may have saved a success CJ did not count in place of
+    /// one it did. Only a run that read the results to the end (<see cref="Terminal"/>) can.
     /// </summary>
     public bool OutcomeCountsMet
     {
@@ -219,10 +219,10 @@ internal sealed class Collector : IAsyncDisposable
     /// outcome counts as succeeded has a successful result here, and the results subscription has read the result
     /// topic as far as it reached when the outcome arrived. The results arrive on their own subscription, which may lag
     /// behind the outcome's (a slow disk under the event files), so a run could otherwise end without its last
-    /// comparisons. The count alone is not enough: a late success for a comparison CJ had already failed for good
-    /// counts here but not in the outcome, and could stand in for a success still on its way. Every CJ counted was on
-    /// the topic before CJ sent the outcome, so once read that far nothing it counted is missing. Every event calls
-    /// this under the lock, so whichever comes last sees the rest.
+    /// comparisons. The count alone is not enough: it holds only while the collector counts exactly the successes CJ
+    /// counted, which it cannot see, and a success CJ did not count could stand in for one still on its way. The topic
+    /// position does not depend on that: every result CJ counted was on the topic before CJ sent the outcome, so once
+    /// read that far none is missing. Every event calls this under the lock, so whichever comes last sees the rest.
     /// </summary>
     private void CheckTerminal()
     {

@@ -70,7 +70,7 @@ public sealed class CollectorTests
     }
 
     [Fact]
-    public async Task A_late_success_for_a_comparison_that_failed_for_good_does_not_stand_in_for_one_still_on_its_way()
+    public async Task A_success_the_outcome_does_not_count_does_not_stand_in_for_one_still_on_its_way()
     {
         using var temp = new TempFolder();
         var failures = new HandlerFailures();
@@ -81,9 +81,8 @@ public sealed class CollectorTests
         await using var collector = new Collector(BatchUuid, folder, log);
         collector.Subscribe(bus);
 
-        // Comparison 2's first attempt timed out and its retry failed, so CJ failed it for good; the first attempt's
-        // success came late and CJ ignored it. CJ counts comparisons 1 and 3, whose last result lags here (its file
-        // cannot be written yet) while the failure arrives.
+        // The failure counts comparisons 1 and 3; the success of comparison 2 is one CJ did not count (the collector cannot
+        // tell which). Comparison 3's result lags here (its file cannot be written yet) while the failure arrives.
         await PublishAsync(bus, Comparison(1, 0, succeeded: true));
         await PublishAsync(bus, Comparison(2, 1, succeeded: false));
         await PublishAsync(bus, Comparison(2, 0, succeeded: true));
