@@ -24,7 +24,7 @@ internal static class CjAssessmentExtensions
         services.AddSingleton(options).AddSingleton(bus).AddSingleton(time).AddSingleton(database);
         services.AddSingleton<MetricsRegistry>().AddSingleton<AssessmentMetrics>();
         services.AddSingleton<ContentStore>().AddSingleton<InstructionStore>().AddSingleton<AnchorStore>();
-        services.AddSingleton(sp => new OutboxRelay(database, bus, time, sp.GetRequiredService<ILogger<OutboxRelay>>()));
+        services.AddSingleton(sp => new OutboxRelay(database, bus, time, sp.GetRequiredService<ILogger<OutboxRelay>>(), sp.GetRequiredService<BatchCache>().WriteAsync));
         services.AddSingleton<BatchCache>().AddSingleton<DispatchQueue>().AddSingleton<OutcomeWriter>().AddSingleton<BatchSteps>();
         services.AddSingleton<ComparisonRequests>().AddSingleton<DispatcherContext>();
         services.AddSingleton(_ => new ProviderClient(CreateHttpClient(options, llmHandler), options.ProviderHttpConcurrency));

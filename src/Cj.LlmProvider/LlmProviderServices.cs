@@ -22,9 +22,9 @@ internal sealed class LlmProviderServices : IDisposable
         var logger = loggers.CreateLogger("Cj.LlmProvider");
         var database = new SqliteDatabase(options.DatabasePath, time);
         database.Migrate(QueueSchema.Migrations);
-        Relay = new OutboxRelay(database, bus, time, loggers.CreateLogger<OutboxRelay>());
-        Events = new QueueEvents(Metrics, Relay, new CompletionRate(time), logger);
         Store = new QueueStore(database, new AdmissionGate(options), time);
+        Relay = new OutboxRelay(database, bus, time, loggers.CreateLogger<OutboxRelay>(), Store.WriteAsync);
+        Events = new QueueEvents(Metrics, Relay, new CompletionRate(time), logger);
         Providers = new ProviderRegistry(options, time);
         Admission = new ComparisonAdmission(Store, Providers, options, Events, logger);
         Dispatcher = new Dispatcher(Store, new LegProcessor(Store, Providers, options, Events, logger), options, Events, logger);

@@ -34,6 +34,31 @@ internal sealed class BatchCache(SqliteDatabase database) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction of <see cref="Writer"/> under <see cref="Gate"/> (a
+    /// <see cref="StoreWriter"/>: the outbox relay marks its rows sent here, so it never waits in SQLite's busy handler).
+    /// </summary>
+    public async Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = Writer.BeginTransaction();
+            write(Writer, transaction);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ResetWriter();
+            throw;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     /// <summary>Drops the writer connection after a failed step (a new one is opened on next use). Call under <see cref="Gate"/>.</summary>
     public void ResetWriter()
     {

@@ -89,29 +89,16 @@ internal sealed class BatchSteps(BatchCache cache, DispatchQueue dispatch, Outco
     }
 
     /// <summary>Records that the provider accepted these attempts, in one transaction under the same writer gate as the steps (one writer, no busy waits).</summary>
-    public async Task MarkSentAsync(IReadOnlyList<(string RequestId, string? QueueId)> sent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var transaction = cache.Writer.BeginTransaction();
-            foreach (var (requestId, queueId) in sent)
+    public Task MarkSentAsync(IReadOnlyList<(string RequestId, string? QueueId)> sent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cache.WriteAsync(
+            (connection, transaction) =>
             {
-                ComparisonStore.MarkSent(cache.Writer, transaction, requestId, queueId, now);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            cache.ResetWriter();
-            throw;
-        }
-        finally
-        {
-            cache.Gate.Release();
-        }
-    }
+                foreach (var (requestId, queueId) in sent)
+                {
+                    ComparisonStore.MarkSent(connection, transaction, requestId, queueId, now);
+                }
+            },
+            cancellationToken);
 
     /// <summary>
     /// Applies one event; <c>Stale</c> when the status row must be written from the new state at the end of the

@@ -22,6 +22,7 @@ public sealed class OutboxRelay : IDisposable
     private readonly IEventBus bus;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly StoreWriter? writer;
     private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim passes = new(1, 1);
 
@@ -33,12 +34,21 @@ public sealed class OutboxRelay : IDisposable
 
     /// <summary>As the three-argument constructor, logging bus failures to <paramref name="logger"/>.</summary>
     public OutboxRelay(SqliteDatabase database, IEventBus bus, TimeProvider time, ILogger<OutboxRelay> logger)
+        : this(database, bus, time, logger, null)
+    {
+    }
+
+    /// <summary>
+    /// As the four-argument constructor; rows are marked sent through <paramref name="writer"/>, the store's own writer,
+    /// when given (otherwise in a transaction of the relay's connection).
+    /// </summary>
+    public OutboxRelay(SqliteDatabase database, IEventBus bus, TimeProvider time, ILogger<OutboxRelay> logger, StoreWriter? writer)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        (this.database, this.bus, this.time, this.logger) = (database, bus, time, logger);
+        (this.database, this.bus, this.time, this.logger, this.writer) = (database, bus, time, logger, writer);
     }
 
     /// <summary>
@@ -82,7 +92,17 @@ public sealed class OutboxRelay : IDisposable
                 // A page is published in one call and marked sent in one transaction after the bus accepted all of
                 // it: a crash before the mark publishes it again (consumers dedupe), a bus failure keeps it unsent.
                 await bus.PublishAsync([.. rows.Select(r => r.Message)], cancellationToken).ConfigureAwait(false);
-                OutboxRows.MarkSent(connection, [.. rows.Select(r => r.Id)], time.GetUtcNow());
+                long[] ids = [.. rows.Select(r => r.Id)];
+                var now = time.GetUtcNow();
+                if (writer is null)
+                {
+                    OutboxRows.MarkSent(connection, ids, now);
+                }
+                else
+                {
+                    await writer((c, tx) => OutboxRows.MarkSent(c, tx, ids, now), cancellationToken).ConfigureAwait(false);
+                }
+
                 published += rows.Count;
             }
 

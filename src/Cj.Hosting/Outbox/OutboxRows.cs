@@ -36,6 +36,13 @@ internal static class OutboxRows
         }
 
         using var transaction = connection.BeginTransaction();
+        MarkSent(connection, transaction, ids, now);
+        transaction.Commit();
+    }
+
+    /// <summary>Marks the rows <paramref name="ids"/> sent at <paramref name="now"/> within <paramref name="transaction"/>.</summary>
+    public static void MarkSent(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> ids, DateTimeOffset now)
+    {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "UPDATE outbox SET sent_at = @sent_at WHERE id = @id AND sent_at IS NULL";
@@ -46,7 +53,5 @@ internal static class OutboxRows
             id.Value = value;
             command.ExecuteNonQuery();
         }
-
-        transaction.Commit();
     }
 }

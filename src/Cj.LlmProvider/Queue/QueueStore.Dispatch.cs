@@ -23,7 +23,9 @@ internal sealed partial class QueueStore
     /// <summary>
     /// Claims up to <paramref name="limit"/> queued legs in queue order (priority desc, queued_at, seq) whose retry
     /// time has come and whose request has not expired: each becomes <c>processing</c> under a lease held by
-    /// <paramref name="owner"/> until now + <paramref name="lease"/>, with its attempt counted.
+    /// <paramref name="owner"/> until now + <paramref name="lease"/>, with its attempt counted. The legs are chosen
+    /// before any body is read: joined in one query, SQLite read and sorted the body of every queued request to keep
+    /// <paramref name="limit"/> of them, under the writer's lock.
     /// </summary>
     public Task<IReadOnlyList<QueueRow>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct) =>
         writes.RunAsync<IReadOnlyList<QueueRow>>((connection, tx) => Claim(connection, tx, owner, limit, lease), ct);
@@ -36,8 +38,11 @@ internal sealed partial class QueueStore
             tx,
             $"""
             SELECT {QueueRow.Columns} FROM {QueueRow.From}
-            WHERE r.status = 'queued' AND l.status = 'queued' AND l.not_before <= @Now AND r.expires_at > @Now
-            ORDER BY r.priority DESC, r.queued_at, r.seq LIMIT @N
+            WHERE r.queue_id IN (
+                SELECT c.queue_id FROM llm_requests c JOIN llm_legs cl ON cl.queue_id = c.queue_id
+                WHERE c.status = 'queued' AND cl.status = 'queued' AND cl.not_before <= @Now AND c.expires_at > @Now
+                ORDER BY c.priority DESC, c.queued_at, c.seq LIMIT @N)
+            ORDER BY r.priority DESC, r.queued_at, r.seq
             """).With("@Now", now).With("@N", limit));
         foreach (var row in rows)
         {

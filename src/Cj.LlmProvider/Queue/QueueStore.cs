@@ -52,6 +52,17 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
         return writes.RunAsync((connection, tx) => Admit(connection, tx, request), ct);
     }
 
+    /// <summary>Runs <paramref name="write"/> in the writer's next transaction (a <see cref="StoreWriter"/> for the outbox relay).</summary>
+    public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return writes.RunAsync((connection, tx) =>
+        {
+            write(connection, tx);
+            return true;
+        }, ct);
+    }
+
     /// <summary>Commits the queued writes and stops the writer.</summary>
     public void Dispose() => writes.Dispose();
 

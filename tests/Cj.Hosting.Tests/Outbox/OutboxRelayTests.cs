@@ -1,7 +1,9 @@
 using Cj.Hosting.Bus;
 using Cj.Hosting.Outbox;
+using Cj.Hosting.Store;
 using Cj.Hosting.Tests.Bus;
 using Cj.Hosting.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cj.Hosting.Tests.Outbox;
 
@@ -59,5 +61,29 @@ public sealed class OutboxRelayTests : IDisposable
 
         await stop.CancelAsync();
         await Wait.For(running);
+    }
+
+    [Fact]
+    public async Task Given_the_store_writer_the_relay_marks_its_rows_sent_in_the_writers_transactions()
+    {
+        await using var bus = new InProcessEventBus();
+        var writes = 0;
+        StoreWriter writer = (write, cancellationToken) =>
+        {
+            using var connection = store.Database.Open();
+            using var transaction = connection.BeginTransaction();
+            write(connection, transaction);
+            transaction.Commit();
+            writes++;
+            return Task.CompletedTask;
+        };
+        using var relay = new OutboxRelay(store.Database, bus, time, NullLogger<OutboxRelay>.Instance, writer);
+        store.Enqueue("e-1", "e-2", "e-3");
+
+        Assert.Equal(3, await relay.FlushAsync(CancellationToken.None));
+        Assert.Equal(1, writes);
+        Assert.Equal(0, await relay.FlushAsync(CancellationToken.None));
+        Assert.Equal(1, writes);
+        Assert.Equal(["e-1", "e-2", "e-3"], bus.Snapshot(OutboxStore.Topic).Select(Messages.TextOf));
     }
 }
