@@ -23,9 +23,9 @@ internal sealed partial class QueueStore
     /// <summary>
     /// Claims up to <paramref name="limit"/> queued legs in queue order (priority desc, queued_at, seq) whose retry
     /// time has come and whose request has not expired: each becomes <c>processing</c> under a lease held by
-    /// <paramref name="owner"/> until now + <paramref name="lease"/>, with its attempt counted. The legs are chosen
-    /// before any body is read: joined in one query, SQLite read and sorted the body of every queued request to keep
-    /// <paramref name="limit"/> of them, under the writer's lock.
+    /// <paramref name="owner"/> until now + <paramref name="lease"/>, with its attempt counted. Bodies come from
+    /// <see cref="AdmittedBodies"/> where kept, else from the store: the claim runs under the writer's lock, and
+    /// reading and decoding every claimed body there held up every other write.
     /// </summary>
     public Task<IReadOnlyList<QueueRow>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct) =>
         writes.RunAsync<IReadOnlyList<QueueRow>>((connection, tx) => Claim(connection, tx, owner, limit, lease), ct);
@@ -37,12 +37,9 @@ internal sealed partial class QueueStore
         var rows = QueueRow.Read(connection.Prepared(
             tx,
             $"""
-            SELECT {QueueRow.Columns} FROM {QueueRow.From}
-            WHERE r.queue_id IN (
-                SELECT c.queue_id FROM llm_requests c JOIN llm_legs cl ON cl.queue_id = c.queue_id
-                WHERE c.status = 'queued' AND cl.status = 'queued' AND cl.not_before <= @Now AND c.expires_at > @Now
-                ORDER BY c.priority DESC, c.queued_at, c.seq LIMIT @N)
-            ORDER BY r.priority DESC, r.queued_at, r.seq
+            SELECT {QueueRow.BodilessColumns} FROM {QueueRow.FromWithoutBody}
+            WHERE r.status = 'queued' AND l.status = 'queued' AND l.not_before <= @Now AND r.expires_at > @Now
+            ORDER BY r.priority DESC, r.queued_at, r.seq LIMIT @N
             """).With("@Now", now).With("@N", limit));
         foreach (var row in rows)
         {
@@ -58,6 +55,17 @@ internal sealed partial class QueueStore
                 .ExecuteNonQuery();
             row.Attempts++;
             row.LegStatus = QueueStatus.Processing;
+            if (bodies.Take(row.QueueId) is { } body)
+            {
+                (row.CanonicalRequest, row.Metadata) = (body.CanonicalRequest, body.Metadata);
+            }
+            else
+            {
+                using var stored = connection.Prepared(tx, "SELECT canonical_request, metadata FROM llm_request_bodies WHERE queue_id = @QueueId")
+                    .With("@QueueId", row.QueueId).ExecuteReader();
+                stored.Read();
+                (row.CanonicalRequest, row.Metadata) = (stored.GetString(0), stored.GetString(1));
+            }
         }
 
         return rows;

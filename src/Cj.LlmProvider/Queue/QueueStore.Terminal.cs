@@ -38,6 +38,7 @@ internal sealed partial class QueueStore
                 "UPDATE llm_legs SET status = 'expired', last_error_code = @Code WHERE queue_id = @QueueId AND leg = @Leg",
                 new { Code = ErrorCodes.QueueExpired, QueueId = queueId, Leg = leg },
                 tx);
+            bodies.Take(queueId);
             var outcome = TerminalOutcome.Error(ErrorCodes.QueueExpired, $"the request waited past its TTL (expired at {expiresAt})");
             finished.Add(Finish(connection, tx, queueId, outcome, QueueStatus.Expired, now));
         }

@@ -36,6 +36,7 @@ internal sealed record Admission(AdmissionStatus Status, string? QueueId, long A
 internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate gate, TimeProvider time) : IDisposable
 {
     private readonly WriteQueue writes = new(database);
+    private readonly AdmittedBodies bodies = new();
 
     public SqliteDatabase Database => database;
 
@@ -46,11 +47,23 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
     /// duplicate with the existing queue id, other hash → conflict), then admission control, then the insert of the
     /// request and its leg, queued now.
     /// </summary>
-    public Task<Admission> AdmitAsync(NewRequest request, CancellationToken ct)
+    public async Task<Admission> AdmitAsync(NewRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return writes.RunAsync((connection, tx) => Admit(connection, tx, request), ct);
+        try
+        {
+            return await writes.RunAsync((connection, tx) => Admit(connection, tx, request), ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not committed (or not known to be): a kept body would wait for a claim that never comes.
+            bodies.Take(request.QueueId);
+            throw;
+        }
     }
+
+    /// <summary>How many admitted bodies wait in memory for their claim.</summary>
+    internal int KeptBodies => bodies.Count;
 
     /// <summary>Runs <paramref name="write"/> in the writer's next transaction (a <see cref="StoreWriter"/> for the outbox relay).</summary>
     public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken ct)
@@ -132,6 +145,7 @@ internal sealed partial class QueueStore(SqliteDatabase database, AdmissionGate 
             .With("@Leg", QueueStatus.LegAb)
             .With("@Now", now)
             .ExecuteNonQuery();
+        bodies.Add(request.QueueId, request.CanonicalRequest, request.MetadataJson);
         return new Admission(AdmissionStatus.Accepted, request.QueueId, ahead, pending + 1);
     }
 }
