@@ -1,9 +1,6 @@
-using Cj.Hosting.Store;
-using Cj.LlmProvider.Prompting;
 using Cj.LlmProvider.Providers;
 using Cj.LlmProvider.Queue;
 using Cj.LlmProvider.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Cj.LlmProvider.Tests.Queue;
 
@@ -13,21 +10,12 @@ namespace Cj.LlmProvider.Tests.Queue;
 /// </summary>
 public sealed class ClaimTests : IDisposable
 {
-    private const string Metadata = """{"essay_a_id":"A","essay_b_id":"B"}""";
-    private static readonly string Json = CanonicalRequests.Golden.ToCanonicalJson();
-    private readonly string folder = Directory.CreateTempSubdirectory("cj-llm-claim-").FullName;
-    private readonly SqliteDatabase database;
-
-    public ClaimTests()
-    {
-        database = new SqliteDatabase(Path.Combine(folder, "llm_provider.db"));
-        database.Migrate(QueueSchema.Migrations);
-    }
+    private readonly QueueDatabase queue = new();
 
     [Fact]
     public async Task A_claim_takes_the_admitted_body_from_memory_and_after_a_restart_from_the_store()
     {
-        using (var store = Open())
+        using (var store = queue.Open())
         {
             await AdmitAsync(store, "q-1");
             Assert.Equal(AdmissionStatus.Duplicate, (await AdmitAsync(store, "q-1", "q-dup")).Status);
@@ -37,7 +25,7 @@ public sealed class ClaimTests : IDisposable
             await AdmitAsync(store, "q-2");
         }
 
-        using var restarted = Open();
+        using var restarted = queue.Open();
         Assert.Equal(0, restarted.KeptBodies);
         AssertBody(Assert.Single(await ClaimAsync(restarted)), "q-2");
     }
@@ -45,7 +33,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task A_leg_queued_again_for_a_retry_is_claimed_with_its_stored_body()
     {
-        using var store = Open();
+        using var store = queue.Open();
         await AdmitAsync(store, "q-1");
         var first = Assert.Single(await ClaimAsync(store));
         var retry = new AttemptRecord(ProviderUsage.None, TimeSpan.FromMilliseconds(5), "RATE_LIMITED", false, DateTimeOffset.UtcNow.AddSeconds(-1), null);
@@ -57,27 +45,17 @@ public sealed class ClaimTests : IDisposable
         Assert.Equal(2, second.Attempts);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private QueueStore Open() => new(database, new AdmissionGate(new LlmProviderOptions()), TimeProvider.System);
+    public void Dispose() => queue.Dispose();
 
     private static Task<Admission> AdmitAsync(QueueStore store, string correlationId, string? queueId = null) =>
-        store.AdmitAsync(
-            new NewRequest(
-                queueId ?? correlationId, correlationId, Guid.NewGuid(), "huleedu.llm_provider.comparison_result.v1", null, 5, "mock", "mock-judge-1",
-                PromptHash.Sha256Hex(Json), Json, Metadata, DateTimeOffset.UtcNow.AddHours(1)),
-            CancellationToken.None);
+        store.AdmitAsync(QueueDatabase.Request(queueId ?? correlationId, correlationId), CancellationToken.None);
 
     private static Task<IReadOnlyList<QueueRow>> ClaimAsync(QueueStore store) => store.ClaimAsync("owner", 10, TimeSpan.FromMinutes(5), CancellationToken.None);
 
     private static void AssertBody(QueueRow row, string queueId)
     {
         Assert.Equal(queueId, row.QueueId);
-        Assert.Equal(Json, row.CanonicalRequest);
-        Assert.Equal(Metadata, row.Metadata);
+        Assert.Equal(QueueDatabase.Json, row.CanonicalRequest);
+        Assert.Equal(QueueDatabase.Metadata, row.Metadata);
     }
 }

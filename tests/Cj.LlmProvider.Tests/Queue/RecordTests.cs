@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Cj.Hosting.Store;
 using Cj.LlmProvider.Prompting;
 using Cj.LlmProvider.Providers;
 using Cj.LlmProvider.Queue;
 using Cj.LlmProvider.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Cj.LlmProvider.Tests.Queue;
 
@@ -14,16 +12,10 @@ namespace Cj.LlmProvider.Tests.Queue;
 /// </summary>
 public sealed class RecordTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("cj-llm-record-").FullName;
-    private readonly SqliteDatabase database;
+    private readonly QueueDatabase queue = new();
     private readonly QueueStore store;
 
-    public RecordTests()
-    {
-        database = new SqliteDatabase(Path.Combine(folder, "llm_provider.db"));
-        database.Migrate(QueueSchema.Migrations);
-        store = new QueueStore(database, new AdmissionGate(new LlmProviderOptions()), TimeProvider.System);
-    }
+    public RecordTests() => store = queue.Open();
 
     [Fact]
     public async Task A_finished_leg_publishes_the_claimed_usage_plus_its_attempt()
@@ -54,8 +46,7 @@ public sealed class RecordTests : IDisposable
     public void Dispose()
     {
         store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        queue.Dispose();
     }
 
     private static AttemptRecord Success(ProviderUsage usage, int milliseconds) =>
@@ -63,12 +54,7 @@ public sealed class RecordTests : IDisposable
 
     private async Task<QueueRow> ClaimAsync(string queueId, string correlationId)
     {
-        var json = CanonicalRequests.Golden.ToCanonicalJson();
-        var admitted = await store.AdmitAsync(
-            new NewRequest(
-                queueId, correlationId, Guid.NewGuid(), "huleedu.llm_provider.comparison_result.v1", null, 5, "mock", "mock-judge-1",
-                PromptHash.Sha256Hex(json), json, """{"essay_a_id":"A","essay_b_id":"B"}""", DateTimeOffset.UtcNow.AddHours(1)),
-            CancellationToken.None);
+        var admitted = await store.AdmitAsync(QueueDatabase.Request(queueId, correlationId), CancellationToken.None);
         Assert.Equal(AdmissionStatus.Accepted, admitted.Status);
         return Assert.Single(await store.ClaimAsync("owner", 10, TimeSpan.FromMinutes(5), CancellationToken.None));
     }
@@ -80,7 +66,7 @@ public sealed class RecordTests : IDisposable
         Assert.True(found);
         using var stored = JsonDocument.Parse(resultJson!);
         Assert.Equal(promptTokens, stored.RootElement.GetProperty("token_usage").GetProperty("prompt_tokens").GetInt32());
-        using var connection = database.Open();
+        using var connection = queue.Database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM outbox ORDER BY id DESC LIMIT 1";
         using var published = JsonDocument.Parse((byte[])command.ExecuteScalar()!);
